@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { AccountToken, Channel, Person } from '../domain/account.js';
+import { ClientId, Id, Timestamp } from '../domain/ids.js';
+import { Message, MessageText } from '../domain/message.js';
+import { HubEvent } from '../hub/events.js';
+
+/** The connection state of one channel account, as main sees it. */
+export const ConnectionStatus = z.enum(['connecting', 'online', 'offline', 'auth-failed']);
+export type ConnectionStatus = z.infer<typeof ConnectionStatus>;
+
+/** Why an account is not online; the UI translates each code (`account.reason.<code>`). */
+export const StatusReason = z.enum([
+  'hub-unreachable',
+  'connection-lost',
+  'hub-closed',
+  'auth-invalid-token',
+  'auth-revoked-token',
+  'auth-unknown-account',
+  'protocol-error',
+]);
+export type StatusReason = z.infer<typeof StatusReason>;
+
+export const AccountView = z.object({
+  id: Id,
+  hubUrl: z.string().url(),
+  name: z.string().max(200),
+  channel: Channel.nullable(),
+  person: Person.nullable(),
+  status: ConnectionStatus,
+  reason: StatusReason.nullable(),
+  /** Extra words for the reason (e.g. the socket error), for the tooltip and the log. */
+  detail: z.string().max(500).nullable(),
+  /** When main last finished a sync with the hub. */
+  syncedAt: Timestamp.nullable(),
+  /** When main will try again, while offline. */
+  retryAt: Timestamp.nullable(),
+});
+export type AccountView = z.infer<typeof AccountView>;
+
+const HubUrl = z
+  .string()
+  .trim()
+  .url()
+  .refine((u) => /^https?:\/\//.test(u), 'hub URL must start with http:// or https://');
+
+const AccountRef = z.object({ accountId: Id });
+const ConversationRef = AccountRef.extend({ conversationId: Id });
+
+/**
+ * Renderer → main calls, named `domain/verb`. Main validates every input with
+ * these schemas (the renderer is not trusted) and answers with a Result.
+ */
+export const BridgeCalls = {
+  'accounts/list': { input: z.object({}), output: z.array(AccountView) },
+  'accounts/add': { input: z.object({ hubUrl: HubUrl, token: AccountToken }), output: AccountView },
+  'accounts/remove': { input: AccountRef, output: z.object({}) },
+  /** The renderer stored every event up to `seq`: main resumes from here after a reconnect. */
+  'events/committed': { input: AccountRef.extend({ seq: z.number().int().nonnegative() }), output: z.object({}) },
+  /** The renderer's stored cursor (e.g. after a restart): main replays from it. */
+  'events/resume': { input: AccountRef.extend({ cursor: z.number().int().nonnegative() }), output: z.object({}) },
+  'conversations/send': {
+    input: ConversationRef.extend({ clientId: ClientId, text: MessageText }),
+    output: z.object({ message: Message, duplicate: z.boolean() }),
+  },
+  'conversations/claim': { input: ConversationRef, output: z.object({}) },
+  'conversations/resolve': { input: ConversationRef, output: z.object({}) },
+} as const;
+
+/** Main → renderer pushes, named for what happened. */
+export const BridgePushes = {
+  'accounts/status-changed': AccountView,
+  'events/received': z.object({ accountId: Id, events: z.array(HubEvent).min(1) }),
+  'accounts/removed': AccountRef,
+} as const;
+
+export type BridgeCallName = keyof typeof BridgeCalls;
+export type BridgePushName = keyof typeof BridgePushes;
+export type CallInput<K extends BridgeCallName> = z.infer<(typeof BridgeCalls)[K]['input']>;
+export type CallOutput<K extends BridgeCallName> = z.infer<(typeof BridgeCalls)[K]['output']>;
+export type PushPayload<K extends BridgePushName> = z.infer<(typeof BridgePushes)[K]>;
+
+export const bridgeCallNames = Object.keys(BridgeCalls) as BridgeCallName[];
+export const bridgePushNames = Object.keys(BridgePushes) as BridgePushName[];
+
+export const isBridgeCallName = (name: unknown): name is BridgeCallName =>
+  typeof name === 'string' && Object.hasOwn(BridgeCalls, name);
+export const isBridgePushName = (name: unknown): name is BridgePushName =>
+  typeof name === 'string' && Object.hasOwn(BridgePushes, name);

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { ClientId, Id, Timestamp } from './ids.js';
+
+export const MAX_MESSAGE_LENGTH = 10_000;
+
+export const AuthorKind = z.enum(['customer', 'agent', 'bot', 'system']);
+export type AuthorKind = z.infer<typeof AuthorKind>;
+
+export const Author = z.object({
+  kind: AuthorKind,
+  id: Id,
+  name: z.string().min(1).max(200),
+});
+export type Author = z.infer<typeof Author>;
+
+export const MessageStatus = z.enum(['queued', 'sent', 'delivered', 'read', 'failed']);
+export type MessageStatus = z.infer<typeof MessageStatus>;
+
+/** Text is plain text, always: the UI renders it as text, never as HTML. */
+export const MessageText = z.string().trim().min(1).max(MAX_MESSAGE_LENGTH);
+
+export const Message = z.object({
+  id: Id,
+  conversationId: Id,
+  accountId: Id,
+  clientId: ClientId.nullable(),
+  author: Author,
+  text: MessageText,
+  private: z.boolean(),
+  status: MessageStatus,
+  createdAt: Timestamp,
+});
+export type Message = z.infer<typeof Message>;

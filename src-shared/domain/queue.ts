@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { Id, Timestamp } from './ids.js';
+
+export const QueueStats = z.object({
+  accountId: Id,
+  queue: z.string().min(1).max(100),
+  waiting: z.number().int().nonnegative(),
+  active: z.number().int().nonnegative(),
+  longestWaitMs: z.number().int().nonnegative(),
+  at: Timestamp,
+});
+export type QueueStats = z.infer<typeof QueueStats>;
+
+export const KbArticle = z.object({
+  id: Id,
+  accountId: Id,
+  kind: z.enum(['article', 'canned']),
+  title: z.string().min(1).max(300),
+  body: z.string().min(1).max(20_000),
+  questions: z.array(z.string().max(500)).max(200),
+  updatedAt: Timestamp,
+});
+export type KbArticle = z.infer<typeof KbArticle>;
+
+export const PresenceStatus = z.enum(['online', 'away', 'offline']);
+export type PresenceStatus = z.infer<typeof PresenceStatus>;

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { ClientId, Id } from '../domain/ids.js';
+import { Message, MessageText } from '../domain/message.js';
+import { KbArticle, PresenceStatus } from '../domain/queue.js';
+import { ErrorInfo } from '../result.js';
+import { EscalationTarget } from './events.js';
+
+/** Handshake `auth` of the /agent namespace. */
+export const AgentHandshake = z.object({
+  accountId: Id,
+  token: z.string().min(1).max(400),
+  cursor: z.number().int().nonnegative(),
+});
+export type AgentHandshake = z.infer<typeof AgentHandshake>;
+
+/** Reasons the hub gives in `connect_error` (`err.message`); the UI translates them. */
+export const ConnectRefusal = z.enum(['auth/invalid-handshake', 'auth/invalid-token', 'auth/revoked-token', 'auth/unknown-account']);
+export type ConnectRefusal = z.infer<typeof ConnectRefusal>;
+
+const ConversationRef = z.object({ conversationId: Id });
+
+/** Hub protocol v1, client → server. Each is emitted with an ack callback. */
+export const HubCommands = {
+  'message.send': {
+    input: z.object({ clientId: ClientId, conversationId: Id, text: MessageText }),
+    output: z.object({ message: Message, duplicate: z.boolean() }),
+  },
+  'conversation.claim': { input: ConversationRef, output: z.object({}) },
+  'conversation.resolve': { input: ConversationRef, output: z.object({}) },
+  'conversation.escalate': {
+    input: ConversationRef.extend({ target: EscalationTarget, reason: z.string().trim().min(1).max(1000) }),
+    output: z.object({}),
+  },
+  'conversation.takeover': { input: ConversationRef, output: z.object({}) },
+  'agent.status': { input: z.object({ status: PresenceStatus }), output: z.object({}) },
+  'kb.upsert': { input: KbArticle.omit({ accountId: true, updatedAt: true }), output: z.object({}) },
+  'note.add': {
+    input: z.object({ clientId: ClientId, conversationId: Id, text: MessageText }),
+    output: z.object({ message: Message, duplicate: z.boolean() }),
+  },
+} as const;
+
+export type HubCommandName = keyof typeof HubCommands;
+export type HubCommandInput<K extends HubCommandName> = z.infer<(typeof HubCommands)[K]['input']>;
+export type HubCommandOutput<K extends HubCommandName> = z.infer<(typeof HubCommands)[K]['output']>;
+
+/** Every ack is `{ ok: true, ...output }` or `{ ok: false, error }`. */
+export const hubAckOf = <T extends z.ZodObject>(output: T) =>
+  z.union([output.extend({ ok: z.literal(true) }), z.object({ ok: z.literal(false), error: ErrorInfo })]);
+
+export type HubAck<K extends HubCommandName> = (HubCommandOutput<K> & { ok: true }) | { ok: false; error: ErrorInfo };
