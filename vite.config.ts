@@ -10,5 +10,7 @@ export default defineConfig({
     outDir: '../dist-renderer',
     emptyOutDir: true,
     target: 'es2022',
+    // A desktop app loads its bundle from disk or loopback: one chunk is fine.
+    chunkSizeWarningLimit: 1500,
   },
 });

@@ -1,0 +1,18 @@
+import type { Role } from '../../src-shared/domain/account.js';
+import type { HubCommandName } from '../../src-shared/hub/commands.js';
+
+const EVERYONE: readonly Role[] = ['agent', 'lead', 'supervisor'];
+
+/** Who may call what. The hub decides; the UI hiding a button is not security. */
+export const COMMAND_ROLES: Record<HubCommandName, readonly Role[]> = {
+  'message.send': EVERYONE,
+  'note.add': EVERYONE,
+  'conversation.claim': EVERYONE,
+  'conversation.resolve': EVERYONE,
+  'conversation.escalate': EVERYONE,
+  'agent.status': EVERYONE,
+  'conversation.takeover': ['supervisor'],
+  'kb.upsert': ['lead', 'supervisor'],
+};
+
+export const mayCall = (role: Role, command: HubCommandName): boolean => COMMAND_ROLES[command].includes(role);

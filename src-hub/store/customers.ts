@@ -1,0 +1,39 @@
+import type { Customer } from '../../src-shared/domain/conversation.js';
+import type { Queryable } from './database.js';
+
+/**
+ * Web-chat customers are known by the visitor id their browser keeps. Agents see
+ * a derived customer id instead, so the visitor id (which opens the chat
+ * history) never travels in agent events.
+ */
+export async function upsertCustomer(
+  db: Queryable,
+  input: { accountId: string; visitorId: string; id: string; name: string; now: number },
+): Promise<Customer> {
+  const result = await db.query<{ id: string; name: string }>(
+    `INSERT INTO customers (account_id, visitor_id, id, name, created_at) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (account_id, visitor_id) DO UPDATE SET name = EXCLUDED.name
+     RETURNING id, name`,
+    [input.accountId, input.visitorId, input.id, input.name, input.now],
+  );
+  const row = result.rows[0]!;
+  return { id: row.id, name: row.name };
+}
+
+export async function findVisitorOfConversation(db: Queryable, accountId: string, conversationId: string): Promise<string | null> {
+  const result = await db.query<{ visitor_id: string }>(
+    `SELECT cu.visitor_id FROM conversations co
+     JOIN customers cu ON cu.account_id = co.account_id AND cu.id = co.customer_id
+     WHERE co.account_id = $1 AND co.id = $2`,
+    [accountId, conversationId],
+  );
+  return result.rows[0]?.visitor_id ?? null;
+}
+
+export async function findCustomerByVisitor(db: Queryable, accountId: string, visitorId: string): Promise<Customer | null> {
+  const result = await db.query<{ id: string; name: string }>(
+    'SELECT id, name FROM customers WHERE account_id = $1 AND visitor_id = $2',
+    [accountId, visitorId],
+  );
+  return result.rows[0] ?? null;
+}

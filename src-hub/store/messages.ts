@@ -1,0 +1,30 @@
+import type { Message } from '../../src-shared/domain/message.js';
+import type { Queryable } from './database.js';
+
+export async function insertMessage(db: Queryable, message: Message): Promise<void> {
+  await db.query(
+    `INSERT INTO messages (account_id, id, conversation_id, client_id, private, created_at, doc)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    [message.accountId, message.id, message.conversationId, message.clientId, message.private, message.createdAt, message],
+  );
+}
+
+/** The idempotency lookup for message.send and note.add. */
+export async function findMessageByClientId(db: Queryable, accountId: string, clientId: string): Promise<Message | null> {
+  const result = await db.query<{ doc: Message }>('SELECT doc FROM messages WHERE account_id = $1 AND client_id = $2', [accountId, clientId]);
+  return result.rows[0]?.doc ?? null;
+}
+
+export async function listMessages(
+  db: Queryable,
+  accountId: string,
+  conversationId: string,
+  options: { includePrivate: boolean },
+): Promise<Message[]> {
+  const result = await db.query<{ doc: Message }>(
+    `SELECT doc FROM messages WHERE account_id = $1 AND conversation_id = $2 AND (private = false OR $3)
+     ORDER BY created_at, id`,
+    [accountId, conversationId, options.includePrivate],
+  );
+  return result.rows.map((row) => row.doc);
+}

@@ -1,0 +1,92 @@
+import type { PGlite, Transaction } from '@electric-sql/pglite';
+
+/**
+ * Schema steps, applied in order and never edited once shipped: add a new step
+ * instead. `schema_version` remembers how far a data dir has come.
+ */
+export const MIGRATIONS: ReadonlyArray<{ version: number; up: (tx: Transaction) => Promise<unknown> }> = [
+  {
+    version: 1,
+    up: (tx) =>
+      tx.exec(`
+        CREATE TABLE accounts (
+          id text PRIMARY KEY,
+          name text NOT NULL,
+          channel text NOT NULL,
+          created_at bigint NOT NULL
+        );
+        CREATE TABLE tokens (
+          id text PRIMARY KEY,
+          account_id text NOT NULL REFERENCES accounts(id),
+          person_id text NOT NULL,
+          person_name text NOT NULL,
+          role text NOT NULL,
+          secret_hash bytea NOT NULL,
+          created_at bigint NOT NULL,
+          revoked_at bigint
+        );
+        -- seq is allocated from this row in the same transaction as the event insert.
+        CREATE TABLE account_heads (
+          account_id text PRIMARY KEY REFERENCES accounts(id),
+          seq bigint NOT NULL
+        );
+        CREATE TABLE events (
+          account_id text NOT NULL REFERENCES accounts(id),
+          seq bigint NOT NULL,
+          type text NOT NULL,
+          data jsonb NOT NULL,
+          at bigint NOT NULL,
+          PRIMARY KEY (account_id, seq)
+        );
+        CREATE TABLE customers (
+          account_id text NOT NULL REFERENCES accounts(id),
+          visitor_id text NOT NULL,
+          id text NOT NULL,
+          name text NOT NULL,
+          created_at bigint NOT NULL,
+          PRIMARY KEY (account_id, visitor_id),
+          UNIQUE (account_id, id)
+        );
+        CREATE TABLE conversations (
+          account_id text NOT NULL REFERENCES accounts(id),
+          id text NOT NULL,
+          customer_id text NOT NULL,
+          status text NOT NULL,
+          doc jsonb NOT NULL,
+          PRIMARY KEY (account_id, id)
+        );
+        CREATE INDEX conversations_by_customer ON conversations (account_id, customer_id);
+        CREATE TABLE messages (
+          account_id text NOT NULL REFERENCES accounts(id),
+          id text NOT NULL,
+          conversation_id text NOT NULL,
+          client_id text,
+          private boolean NOT NULL,
+          created_at bigint NOT NULL,
+          doc jsonb NOT NULL,
+          PRIMARY KEY (account_id, id),
+          UNIQUE (account_id, client_id)
+        );
+        CREATE INDEX messages_by_conversation ON messages (account_id, conversation_id, created_at);
+      `),
+  },
+];
+
+export async function runMigrations(db: PGlite): Promise<number> {
+  await db.exec('CREATE TABLE IF NOT EXISTS schema_version (version integer NOT NULL)');
+  const current = await currentVersion(db);
+  for (const step of MIGRATIONS) {
+    if (step.version <= current) continue;
+    await db.transaction(async (tx) => {
+      await step.up(tx);
+      await tx.query('DELETE FROM schema_version');
+      await tx.query('INSERT INTO schema_version (version) VALUES ($1)', [step.version]);
+    });
+  }
+  return currentVersion(db);
+}
+
+async function currentVersion(db: PGlite): Promise<number> {
+  const result = await db.query<{ version: number }>('SELECT version FROM schema_version');
+  return result.rows[0]?.version ?? 0;
+}

@@ -1,0 +1,19 @@
+import { AccountPanel } from '../features/accounts/AccountPanel.js';
+import { ConversationView } from '../features/conversation/ConversationView.js';
+import { ConversationList } from '../features/inbox/ConversationList.js';
+import { Header } from './Header.js';
+
+export function App({ linkLost }: { linkLost: boolean }) {
+  return (
+    <div className="app">
+      <Header linkLost={linkLost} />
+      <main className="workspace">
+        <aside className="sidebar">
+          <AccountPanel />
+        </aside>
+        <ConversationList />
+        <ConversationView />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitch } from '../features/settings/LanguageSwitch.js';
+
+export function Header({ linkLost }: { linkLost: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <header className="app-header">
+      <h1>{t('app.title')}</h1>
+      {linkLost && (
+        <div role="alert" className="banner banner-warn" data-testid="bridge-lost">
+          {t('app.bridgeLost')}
+        </div>
+      )}
+      <LanguageSwitch />
+    </header>
+  );
+}

@@ -1,0 +1,93 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  createBridge,
+  ok,
+  type AccountView,
+  type BridgeCallName,
+  type BridgePushName,
+} from '../../src-shared/index.js';
+import { readCursor } from '../db/ingest.js';
+import type { WorkstationDb } from '../db/schema.js';
+import { created, freshDb, upsert } from '../db/testing.js';
+import { createAccountsStore } from '../features/accounts/accountsStore.js';
+import { startSync } from './sync.js';
+
+/** An in-memory transport standing in for main: records calls, lets the test push. */
+function fakeMain(accounts: AccountView[]) {
+  const calls: Array<[BridgeCallName, unknown]> = [];
+  const listeners = new Map<BridgePushName, (p: unknown) => void>();
+  const bridge = createBridge({
+    invoke: async (name, input) => {
+      calls.push([name, input]);
+      return name === 'accounts/list' ? ok(accounts) : ok({});
+    },
+    subscribe: (name, listener) => {
+      listeners.set(name, listener);
+      return () => listeners.delete(name);
+    },
+  });
+  return { bridge, calls, push: (name: BridgePushName, payload: unknown) => listeners.get(name)?.(payload) };
+}
+
+const account: AccountView = {
+  id: 'shop-a',
+  hubUrl: 'http://127.0.0.1:4600',
+  name: 'Shop A',
+  channel: 'webchat',
+  person: { id: 'alice', name: 'Alice', role: 'agent' },
+  status: 'online',
+  reason: null,
+  detail: null,
+  syncedAt: null,
+  retryAt: null,
+};
+
+let db: WorkstationDb;
+afterEach(async () => db?.delete());
+
+describe('startSync', () => {
+  it('stores events, then reports the cursor as committed', async () => {
+    db = freshDb();
+    const main = fakeMain([account]);
+    const sync = startSync({ bridge: main.bridge, db, accounts: createAccountsStore() });
+    main.push('events/received', { accountId: 'shop-a', events: [upsert(1), created(2)] });
+    await sync.settled();
+    expect(await readCursor(db, 'shop-a')).toBe(2);
+    expect(main.calls).toContainEqual(['events/committed', { accountId: 'shop-a', seq: 2 }]);
+  });
+
+  it('does not report a commit for a pure replay', async () => {
+    db = freshDb();
+    const main = fakeMain([account]);
+    const sync = startSync({ bridge: main.bridge, db, accounts: createAccountsStore() });
+    main.push('events/received', { accountId: 'shop-a', events: [upsert(1)] });
+    main.push('events/received', { accountId: 'shop-a', events: [upsert(1)] });
+    await sync.settled();
+    expect(main.calls.filter(([name]) => name === 'events/committed')).toHaveLength(1);
+  });
+
+  it('resumes every account from the cursor this cache holds', async () => {
+    db = freshDb();
+    const main = fakeMain([account]);
+    const accounts = createAccountsStore();
+    const sync = startSync({ bridge: main.bridge, db, accounts });
+    main.push('events/received', { accountId: 'shop-a', events: [upsert(1), created(2), created(3, { id: 'm3' })] });
+    await sync.settled();
+    await sync.refresh();
+    expect(main.calls).toContainEqual(['events/resume', { accountId: 'shop-a', cursor: 3 }]);
+    expect(accounts.getState().byId['shop-a']?.name).toBe('Shop A');
+  });
+
+  it('forgets a removed account', async () => {
+    db = freshDb();
+    const main = fakeMain([account]);
+    const accounts = createAccountsStore();
+    const sync = startSync({ bridge: main.bridge, db, accounts });
+    await sync.refresh();
+    main.push('events/received', { accountId: 'shop-a', events: [upsert(1)] });
+    main.push('accounts/removed', { accountId: 'shop-a' });
+    await sync.settled();
+    expect(await db.conversations.count()).toBe(0);
+    expect(accounts.getState().byId['shop-a']).toBeUndefined();
+  });
+});

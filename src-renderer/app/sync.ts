@@ -1,0 +1,61 @@
+import type { HubEvent, WorkstationBridge } from '../../src-shared/index.js';
+import { forgetAccount, ingestBatch, readCursor } from '../db/ingest.js';
+import type { WorkstationDb } from '../db/schema.js';
+import type { AccountsStore } from '../features/accounts/accountsStore.js';
+
+export interface SyncDeps {
+  bridge: WorkstationBridge;
+  db: WorkstationDb;
+  accounts: AccountsStore;
+  log?: (line: string) => void;
+}
+
+/**
+ * Feeds the cache from main: events are stored first (one transaction per batch,
+ * cursor included), and only then reported as committed, so main never resumes past
+ * what IndexedDB holds. Batches of one account are stored strictly in order.
+ */
+export function startSync({ bridge, db, accounts, log = console.error }: SyncDeps) {
+  const chains = new Map<string, Promise<void>>();
+  const inOrder = (accountId: string, work: () => Promise<void>) => {
+    const next = (chains.get(accountId) ?? Promise.resolve()).then(work).catch((e: unknown) => {
+      log(`sync: ${accountId}: ${e instanceof Error ? e.message : String(e)}`);
+    });
+    chains.set(accountId, next);
+    return next;
+  };
+
+  const store = (accountId: string, events: HubEvent[]) =>
+    inOrder(accountId, async () => {
+      const { cursor, applied } = await ingestBatch(db, accountId, events);
+      if (applied > 0) await bridge.events.committed({ accountId, seq: cursor });
+    });
+
+  const offReceived = bridge.events.onReceived(({ accountId, events }) => void store(accountId, events));
+  const offStatus = bridge.accounts.onStatusChanged((view) => accounts.getState().upsert(view));
+  const offRemoved = bridge.accounts.onRemoved(({ accountId }) => {
+    accounts.getState().remove(accountId);
+    void inOrder(accountId, () => forgetAccount(db, accountId));
+  });
+
+  /** (Re)loads the account list and asks main to replay from what this cache holds. */
+  const refresh = async () => {
+    const listed = await bridge.accounts.list({});
+    if (!listed.ok) return log(`sync: cannot list accounts: ${listed.error.message}`);
+    accounts.getState().replaceAll(listed.value);
+    await Promise.all(
+      listed.value.map(async ({ id }) => bridge.events.resume({ accountId: id, cursor: await readCursor(db, id) })),
+    );
+  };
+
+  return {
+    refresh,
+    /** Waits until everything received so far is stored (tests, shutdown). */
+    settled: () => Promise.all(chains.values()).then(() => undefined),
+    stop() {
+      offReceived();
+      offStatus();
+      offRemoved();
+    },
+  };
+}

@@ -1,0 +1,84 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { forgetAccount, ingestBatch, readCursor } from './ingest.js';
+import type { WorkstationDb } from './schema.js';
+import { created, freshDb, upsert } from './testing.js';
+
+let db: WorkstationDb;
+afterEach(async () => db?.delete());
+
+describe('ingestBatch', () => {
+  it('stores conversations and messages and advances the cursor in one go', async () => {
+    db = freshDb();
+    const result = await ingestBatch(db, 'shop-a', [upsert(1), created(2)]);
+    expect(result).toEqual({ cursor: 2, applied: 2 });
+    expect(await readCursor(db, 'shop-a')).toBe(2);
+    expect(await db.messages.count()).toBe(1);
+    expect((await db.conversations.get('c1'))?.unread).toBe(1);
+  });
+
+  it('skips events the cursor already covers (replays never double a message or its unread count)', async () => {
+    db = freshDb();
+    await ingestBatch(db, 'shop-a', [upsert(1), created(2)]);
+    const again = await ingestBatch(db, 'shop-a', [upsert(1), created(2), created(3, { id: 'm2' })]);
+    expect(again).toEqual({ cursor: 3, applied: 1 });
+    expect(await db.messages.count()).toBe(2);
+    expect((await db.conversations.get('c1'))?.unread).toBe(2);
+  });
+
+  it('applies out-of-order batches in seq order', async () => {
+    db = freshDb();
+    await ingestBatch(db, 'shop-a', [created(2), upsert(1)]);
+    expect((await db.conversations.get('c1'))?.unread).toBe(1);
+  });
+
+  it('rolls back the whole batch and the cursor when one write fails', async () => {
+    db = freshDb();
+    await ingestBatch(db, 'shop-a', [upsert(1)]);
+    const bad = created(3, { id: 'm9' });
+    // An invalid key makes IndexedDB throw mid-transaction.
+    (bad.data as { id: unknown }).id = { not: 'a key' };
+    await expect(ingestBatch(db, 'shop-a', [created(2), bad])).rejects.toThrow();
+    expect(await readCursor(db, 'shop-a')).toBe(1);
+    expect(await db.messages.count()).toBe(0);
+  });
+
+  it('keeps each account on its own cursor', async () => {
+    db = freshDb();
+    await ingestBatch(db, 'shop-a', [upsert(1)]);
+    await ingestBatch(db, 'shop-b', [upsert(1, { id: 'c2', accountId: 'shop-b' }), created(2, { id: 'm2', conversationId: 'c2', accountId: 'shop-b' })]);
+    expect(await readCursor(db, 'shop-a')).toBe(1);
+    expect(await readCursor(db, 'shop-b')).toBe(2);
+  });
+
+  it('keeps the unread count when a conversation is updated', async () => {
+    db = freshDb();
+    await ingestBatch(db, 'shop-a', [upsert(1), created(2), upsert(3, { status: 'pending' })]);
+    const row = await db.conversations.get('c1');
+    expect([row?.status, row?.unread]).toEqual(['pending', 1]);
+  });
+
+  it('applies assignment and status events', async () => {
+    db = freshDb();
+    await ingestBatch(db, 'shop-a', [
+      upsert(1),
+      created(2, { author: { kind: 'agent', id: 'alice', name: 'Alice' }, status: 'sent' }),
+      { seq: 3, type: 'conversation.assigned', at: 3, data: { conversationId: 'c1', assigneeId: 'alice', assigneeName: 'Alice' } },
+      { seq: 4, type: 'message.status', at: 4, data: { conversationId: 'c1', messageId: 'm1', status: 'delivered' } },
+    ]);
+    expect((await db.conversations.get('c1'))?.assigneeName).toBe('Alice');
+    expect((await db.messages.get('m1'))?.status).toBe('delivered');
+    expect((await db.conversations.get('c1'))?.unread).toBe(0);
+  });
+});
+
+describe('forgetAccount', () => {
+  it('removes only that account', async () => {
+    db = freshDb();
+    await ingestBatch(db, 'shop-a', [upsert(1), created(2)]);
+    await ingestBatch(db, 'shop-b', [upsert(1, { id: 'c2', accountId: 'shop-b' })]);
+    await forgetAccount(db, 'shop-a');
+    expect(await db.conversations.toCollection().primaryKeys()).toEqual(['c2']);
+    expect(await db.messages.count()).toBe(0);
+    expect(await readCursor(db, 'shop-a')).toBe(0);
+  });
+});

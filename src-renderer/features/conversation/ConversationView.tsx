@@ -1,0 +1,46 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAccounts, useInbox, useServices } from '../../app/services.js';
+import { markRead } from '../../db/conversations.js';
+import { Composer } from '../composer/Composer.js';
+import { ConversationActions } from './ConversationActions.js';
+import { MessageList } from './MessageList.js';
+
+export function ConversationView() {
+  const { t } = useTranslation();
+  const { db } = useServices();
+  const selectedId = useInbox((s) => s.selectedId);
+  const conversation = useLiveQuery(async () => (selectedId ? db.conversations.get(selectedId) : undefined), [db, selectedId]);
+  const account = useAccounts((s) => (conversation ? s.byId[conversation.accountId] : undefined));
+
+  useEffect(() => {
+    if (selectedId && conversation && conversation.unread > 0) void markRead(db, selectedId);
+  }, [db, selectedId, conversation]);
+
+  if (!selectedId || !conversation) {
+    return (
+      <section className="conversation-empty">
+        <p>{t('conversation.none')}</p>
+        <p className="muted">{t('conversation.noneHint')}</p>
+      </section>
+    );
+  }
+  return (
+    <section className="conversation" data-testid="conversation-view" data-conversation={conversation.id}>
+      <header className="conversation-header">
+        <div>
+          <h2>{conversation.customer.name}</h2>
+          <span className="badge">{t(`channel.${conversation.channel}`)}</span>
+          <span className="badge badge-account">{account?.name ?? conversation.accountId}</span>
+          <span className={`badge status-${conversation.status}`} data-testid="conversation-status">
+            {t(`status.${conversation.status}`)}
+          </span>
+        </div>
+        <ConversationActions conversation={conversation} myId={account?.person?.id ?? null} />
+      </header>
+      <MessageList conversationId={conversation.id} />
+      <Composer conversation={conversation} online={account?.status === 'online'} />
+    </section>
+  );
+}

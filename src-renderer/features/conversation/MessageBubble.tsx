@@ -1,0 +1,23 @@
+import { useTranslation } from 'react-i18next';
+import type { Message } from '../../../src-shared/index.js';
+
+/** Text is rendered as a React text node: customer input can never become HTML. */
+export function MessageBubble({ message }: { message: Message }) {
+  const { t, i18n } = useTranslation();
+  const time = new Date(message.createdAt).toLocaleTimeString(i18n.language, { hour: '2-digit', minute: '2-digit' });
+  return (
+    <li
+      className={`message from-${message.author.kind}${message.private ? ' private' : ''}`}
+      data-testid="message"
+      data-author-kind={message.author.kind}
+      data-status={message.status}
+    >
+      <div className="message-head">
+        <span className="author">{message.author.name}</span>
+        {message.private && <span className="badge">{t('conversation.privateNote')}</span>}
+        <time dateTime={new Date(message.createdAt).toISOString()}>{time}</time>
+      </div>
+      <p className="message-text">{message.text}</p>
+    </li>
+  );
+}

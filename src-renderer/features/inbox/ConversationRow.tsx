@@ -1,0 +1,43 @@
+import { useTranslation } from 'react-i18next';
+import { formatWaiting } from '../../app/formatWaiting.js';
+import type { CachedConversation } from '../../db/schema.js';
+
+interface Props {
+  conversation: CachedConversation;
+  accountName: string;
+  selected: boolean;
+  now: number;
+  onOpen: (id: string) => void;
+}
+
+export function ConversationRow({ conversation: c, accountName, selected, now, onOpen }: Props) {
+  const { t } = useTranslation();
+  return (
+    <button
+      type="button"
+      className={`conversation-row${selected ? ' selected' : ''}`}
+      data-testid="conversation-row"
+      data-conversation={c.id}
+      aria-current={selected}
+      onClick={() => onOpen(c.id)}
+    >
+      <span className="row-top">
+        <span className="customer-name">{c.customer.name}</span>
+        {c.unread > 0 && (
+          <span className="unread" data-testid="unread">
+            {c.unread}
+          </span>
+        )}
+        <span className="waiting">{formatWaiting(t, c.lastActivityAt, now)}</span>
+      </span>
+      <span className="preview">{c.lastMessagePreview}</span>
+      <span className="row-badges">
+        <span className="badge">{t(`channel.${c.channel}`)}</span>
+        <span className="badge badge-account">{accountName}</span>
+        <span className={`badge status-${c.status}`}>{t(`status.${c.status}`)}</span>
+        <span className="assignee">{c.assigneeName ?? t('inbox.unassigned')}</span>
+        {/* Sentiment flag slot: filled by the AI feature. */}
+      </span>
+    </button>
+  );
+}

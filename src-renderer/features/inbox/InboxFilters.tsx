@@ -1,0 +1,25 @@
+import { useTranslation } from 'react-i18next';
+import { useInbox } from '../../app/services.js';
+import { INBOX_FILTERS } from './inboxStore.js';
+
+export function InboxFilters() {
+  const { t } = useTranslation();
+  const filter = useInbox((s) => s.filter);
+  const setFilter = useInbox((s) => s.setFilter);
+  return (
+    <div className="inbox-filters" role="tablist" aria-label={t('inbox.title')}>
+      {INBOX_FILTERS.map((f) => (
+        <button
+          key={f}
+          type="button"
+          role="tab"
+          aria-selected={filter === f}
+          data-testid={`filter-${f}`}
+          onClick={() => setFilter(f)}
+        >
+          {t(`inbox.filter.${f}`)}
+        </button>
+      ))}
+    </div>
+  );
+}
