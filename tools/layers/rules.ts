@@ -13,7 +13,8 @@ export interface LayerRule {
 
 // Every layer validates at its boundaries with the contract's library.
 const EVERYWHERE = ['zod'];
-const TEST_PACKAGES = ['vitest', 'fake-indexeddb'];
+// socket.io: main's connection tests stand up a small hub double at the test boundary.
+const TEST_PACKAGES = ['vitest', 'fake-indexeddb', 'socket.io'];
 const RENDERER_PACKAGES = ['react', 'react-dom', 'zustand', 'dexie', 'dexie-react-hooks', 'i18next', 'react-i18next', '@tanstack/react-virtual'];
 
 // Order matters: the first folder that prefixes a file's path is its layer.

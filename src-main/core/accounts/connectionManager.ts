@@ -67,7 +67,12 @@ export class ConnectionManager {
       cursor: 0,
       addedAt: this.d.clock.now(),
     };
-    await this.d.vault.set(row.id, input.token.trim());
+    try {
+      await this.d.vault.set(row.id, input.token.trim());
+    } catch (error) {
+      // e.g. no OS keychain: say why, the token is not stored anywhere.
+      return err('internal', `could not store the token: ${(error as Error).message}`);
+    }
     try {
       await this.d.registry.add(row);
     } catch (error) {

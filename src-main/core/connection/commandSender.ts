@@ -1,25 +1,32 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   HubCommands,
-  hubAckOf,
   type HubCommandInput,
   type HubCommandName,
   type HubCommandOutput,
 } from '../../../src-shared/hub/commands.js';
-import { describeZodError, err, ok, type ErrorCode, type Result } from '../../../src-shared/result.js';
+import { describeZodError, err, ErrorInfo, ok, type ErrorCode, type Result } from '../../../src-shared/result.js';
 import type { Clock } from '../ports/clock.js';
 import type { HubSocket } from './hubSocket.js';
 
 type Settle = (result: Result<unknown>) => void;
 
-/** Parses an ack with the command's schema; `{ ok: true, ...output }` → `ok(output)`. */
+const Refused = z.object({ ok: z.literal(false), error: ErrorInfo });
+
+/**
+ * Parses an ack with the command's schema; `{ ok: true, ...output }` → `ok(output)`.
+ * Picks the branch by `ok` first so a bad ack names its failing field.
+ */
 export function parseAck<K extends HubCommandName>(name: K, ack: unknown): Result<HubCommandOutput<K>> {
-  const schema = hubAckOf(HubCommands[name].output as z.ZodObject);
+  const okAck = (ack as { ok?: unknown } | null)?.ok === true;
+  const schema = okAck ? (HubCommands[name].output as z.ZodObject).extend({ ok: z.literal(true) }) : Refused;
   const parsed = schema.safeParse(ack);
   if (!parsed.success) return err('internal', `malformed ${name} ack: ${describeZodError(parsed.error)}`);
-  const data = parsed.data as { ok: boolean; error?: { code: ErrorCode; message: string } };
-  if (!data.ok) return err(data.error!.code, data.error!.message);
-  const { ok: _ok, ...value } = data;
+  if (!okAck) {
+    const { error } = parsed.data as z.infer<typeof Refused>;
+    return err(error.code, error.message);
+  }
+  const { ok: _ok, ...value } = parsed.data as Record<string, unknown>;
   return ok(value as HubCommandOutput<K>);
 }
 

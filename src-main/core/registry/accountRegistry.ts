@@ -57,6 +57,11 @@ export class AccountRegistry {
     return true;
   }
 
+  /** Resolves once every write queued so far is on disk. */
+  idle(): Promise<void> {
+    return this.queue(async () => undefined);
+  }
+
   private save(): Promise<void> {
     const doc: RegistryFile = { version: REGISTRY_VERSION, accounts: this.list() };
     return this.queue(() => writeFileAtomic(this.options.path, `${JSON.stringify(doc, null, 2)}\n`));

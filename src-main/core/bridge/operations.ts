@@ -1,0 +1,18 @@
+import { ok } from '../../../src-shared/result.js';
+import type { ConnectionManager } from '../accounts/connectionManager.js';
+import type { BridgeOperations } from './handlers.js';
+
+/** Maps each bridge call onto the connection manager (and hub commands). */
+export const managerOperations = (manager: ConnectionManager): BridgeOperations => ({
+  'accounts/list': async () => ok(await manager.list()),
+  'accounts/add': (input) => manager.add(input),
+  'accounts/remove': ({ accountId }) => manager.remove(accountId),
+  'events/committed': ({ accountId, seq }) => manager.committed(accountId, seq),
+  'events/resume': ({ accountId, cursor }) => manager.resume(accountId, cursor),
+  'conversations/send': ({ accountId, conversationId, clientId, text }) =>
+    manager.command(accountId, 'message.send', { conversationId, clientId, text }),
+  'conversations/claim': ({ accountId, conversationId }) =>
+    manager.command(accountId, 'conversation.claim', { conversationId }),
+  'conversations/resolve': ({ accountId, conversationId }) =>
+    manager.command(accountId, 'conversation.resolve', { conversationId }),
+});

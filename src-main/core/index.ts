@@ -1,0 +1,11 @@
+export { createCore, type Core, type CoreOptions } from './createCore.js';
+export type { BridgeHandlers, BridgeHandler, BridgeOperations } from './bridge/handlers.js';
+export type { PushListener, Unsubscribe } from './bridge/pushEmitter.js';
+export type { CredentialVault } from './vault/credentialVault.js';
+export { MemoryVault } from './vault/credentialVault.js';
+export { FileVault } from './vault/fileVault.js';
+export { SecretFile } from './vault/secretFile.js';
+export type { SocketFactory, HubSocket } from './connection/hubSocket.js';
+export type { ConnectionTuning } from './connection/channelConnection.js';
+export { type Clock, systemClock } from './ports/clock.js';
+export { type Logger, type LogLevel, createLineLogger, silentLogger, withFields } from './ports/logger.js';
