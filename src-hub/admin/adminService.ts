@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { formatAccountToken, HubAccount, Role } from '../../src-shared/domain/account.js';
 import { Id } from '../../src-shared/domain/ids.js';
-import { err, ok, type Result } from '../../src-shared/result.js';
+import { describeZodError, err, ok, type Result } from '../../src-shared/result.js';
 import { hashSecret, newId, newSecret } from '../auth/secrets.js';
 import { findAccount, insertAccount, listAccounts } from '../store/accounts.js';
 import type { Database } from '../store/database.js';
@@ -21,7 +21,7 @@ export interface IssuedToken {
   token: string;
 }
 
-/** Account and token administration, shared by the programmatic API, the admin HTTP API and the CLI. */
+/** Account and token administration, shared by the programmatic API, the admin HTTP API and the CLI. Validates its own input. */
 export interface AdminService {
   createAccount(input: HubAccount): Promise<Result<HubAccount>>;
   issueToken(input: IssueTokenInput): Promise<Result<IssuedToken>>;
@@ -32,11 +32,17 @@ export interface AdminService {
 export function createAdminService(deps: { db: Database; now: () => number }): AdminService {
   const { db, now } = deps;
   return {
-    async createAccount(input) {
+    async createAccount(raw) {
+      const parsed = CreateAccountInput.safeParse(raw);
+      if (!parsed.success) return err('validation', describeZodError(parsed.error));
+      const input = parsed.data;
       const created = await insertAccount(db, input, now());
       return created ? ok(input) : err('duplicate-account', `account ${input.id} already exists`);
     },
-    async issueToken(input) {
+    async issueToken(raw) {
+      const parsed = IssueTokenInput.safeParse(raw);
+      if (!parsed.success) return err('validation', describeZodError(parsed.error));
+      const input = parsed.data;
       if (!(await findAccount(db, input.accountId))) return err('not-found', `no account ${input.accountId}`);
       const tokenId = newId('t');
       const secret = newSecret();

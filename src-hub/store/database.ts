@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import type { Transaction } from '@electric-sql/pglite';
 import { runMigrations } from './migrations.js';
@@ -15,6 +16,7 @@ export type Queryable = Pick<Transaction, 'query'>;
 
 /** `dataDir: null` keeps everything in memory (tests); otherwise the directory survives restarts. */
 export async function openDatabase(dataDir: string | null): Promise<Database> {
+  if (dataDir !== null) await mkdir(dataDir, { recursive: true });
   const db = dataDir === null ? new PGlite() : new PGlite(dataDir);
   await db.waitReady;
   await runMigrations(db);

@@ -1,0 +1,73 @@
+import type { Server, Socket } from 'socket.io';
+import type { HubAccount } from '../../../src-shared/domain/account.js';
+import { CustomerEvents, CustomerHandshake, CustomerSend } from '../../../src-shared/hub/customer.js';
+import { CUSTOMER_NAMESPACE } from '../../../src-shared/hub/events.js';
+import { describeZodError } from '../../../src-shared/result.js';
+import { refusalError } from '../../auth/refusal.js';
+import type { HubContext } from '../../context.js';
+import { postCustomerMessage } from '../../conversations/postCustomerMessage.js';
+import { findAccount } from '../../store/accounts.js';
+import { findLatestConversationOf } from '../../store/conversations.js';
+import { findCustomerByVisitor } from '../../store/customers.js';
+import { listMessages } from '../../store/messages.js';
+import { toCustomerMessage, visitorRoom } from './customerView.js';
+import { relayToVisitors } from './relayToVisitors.js';
+
+interface Visitor {
+  account: HubAccount;
+  handshake: CustomerHandshake;
+}
+
+/** Namespace /customer: the web-chat widget's anonymous visitors. */
+export function registerCustomerNamespace(io: Server, ctx: HubContext): () => void {
+  const nsp = io.of(CUSTOMER_NAMESPACE);
+
+  nsp.use((socket, next) => {
+    const handshake = CustomerHandshake.safeParse(socket.handshake.auth);
+    if (!handshake.success) return next(refusalError('auth/invalid-handshake'));
+    findAccount(ctx.db, handshake.data.accountId).then(
+      (account) => {
+        if (!account) return next(refusalError('auth/unknown-account'));
+        socket.data.visitor = { account, handshake: handshake.data } satisfies Visitor;
+        next();
+      },
+      (error: unknown) => next(error instanceof Error ? error : new Error(String(error))),
+    );
+  });
+
+  nsp.on('connection', (socket) => {
+    const visitor = socket.data.visitor as Visitor;
+    void socket.join(visitorRoom(visitor.account.id, visitor.handshake.visitorId));
+    socket.on(CustomerEvents.send, (payload: unknown, ack: unknown) => void onSend(ctx, visitor, payload, ack));
+    sendHistory(ctx, socket, visitor).catch((error: unknown) => ctx.log(`widget history failed: ${String(error)}`));
+  });
+
+  return relayToVisitors(ctx, nsp);
+}
+
+async function onSend(ctx: HubContext, visitor: Visitor, payload: unknown, ack: unknown): Promise<void> {
+  const reply = typeof ack === 'function' ? (ack as (value: unknown) => void) : () => {};
+  const input = CustomerSend.safeParse(payload);
+  if (!input.success) return reply({ ok: false, error: { code: 'validation', message: describeZodError(input.error) } });
+  try {
+    const message = await postCustomerMessage(ctx, {
+      account: visitor.account,
+      visitorId: visitor.handshake.visitorId,
+      visitorName: visitor.handshake.name,
+      text: input.data.text,
+    });
+    reply({ ok: true, message: toCustomerMessage(message) });
+  } catch (error) {
+    ctx.log(`customer message failed: ${String(error)}`);
+    reply({ ok: false, error: { code: 'internal', message: 'the message could not be saved' } });
+  }
+}
+
+/** The visitor's latest conversation, so a reload or a second tab shows what was said. */
+async function sendHistory(ctx: HubContext, socket: Socket, visitor: Visitor): Promise<void> {
+  const accountId = visitor.account.id;
+  const customer = await findCustomerByVisitor(ctx.db, accountId, visitor.handshake.visitorId);
+  const conversation = customer ? await findLatestConversationOf(ctx.db, accountId, customer.id) : null;
+  const messages = conversation ? await listMessages(ctx.db, accountId, conversation.id, { includePrivate: false }) : [];
+  socket.emit(CustomerEvents.history, { messages: messages.map(toCustomerMessage) });
+}

@@ -1,0 +1,57 @@
+import { readFile } from 'node:fs/promises';
+import type { HubAccount } from '../../src-shared/domain/account.js';
+import { ErrorInfo, err, ok, type Result } from '../../src-shared/result.js';
+import { createAdminService, type IssuedToken, type IssueTokenInput } from '../admin/adminService.js';
+import { adminSecretPath } from '../http/adminSecret.js';
+import { openDatabase } from '../store/database.js';
+import { readLiveLock } from './lockFile.js';
+
+/** What the account commands need, whether the hub is running or not. */
+export interface AdminPort {
+  createAccount(input: HubAccount): Promise<Result<HubAccount>>;
+  issueToken(input: IssueTokenInput): Promise<Result<IssuedToken>>;
+  revokeToken(tokenId: string): Promise<Result<null>>;
+  listAccounts(): Promise<Result<HubAccount[]>>;
+  close(): Promise<void>;
+}
+
+/** A running hub owns its data dir (PGlite is single-process): talk to its admin API; else open the store. */
+export async function connectAdmin(dataDir: string): Promise<AdminPort> {
+  const lock = await readLiveLock(dataDir);
+  return lock ? connectRunningHub(dataDir, lock.url) : directAdmin(dataDir);
+}
+
+export async function connectRunningHub(dataDir: string, url: string): Promise<AdminPort> {
+  return httpAdmin(url, (await readFile(adminSecretPath(dataDir), 'utf8')).trim());
+}
+
+async function directAdmin(dataDir: string): Promise<AdminPort> {
+  const db = await openDatabase(dataDir);
+  const admin = createAdminService({ db, now: Date.now });
+  return { ...admin, listAccounts: async () => ok(await admin.listAccounts()), close: () => db.close() };
+}
+
+function httpAdmin(url: string, secret: string): AdminPort {
+  const call = async (path: string, body?: unknown): Promise<Result<Record<string, unknown>>> => {
+    const response = await fetch(new URL(path, url), {
+      method: body === undefined ? 'GET' : 'POST',
+      headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
+      body: body === undefined ? null : JSON.stringify(body),
+    });
+    const reply = (await response.json().catch(() => null)) as { ok?: boolean; error?: unknown } | null;
+    if (reply?.ok) return ok(reply as Record<string, unknown>);
+    const error = ErrorInfo.safeParse(reply?.error);
+    return error.success ? { ok: false, error: error.data } : err('internal', `hub answered HTTP ${response.status}`);
+  };
+  const map = <T>(result: Result<Record<string, unknown>>, pick: (body: Record<string, unknown>) => T): Result<T> =>
+    result.ok ? ok(pick(result.value)) : result;
+
+  return {
+    createAccount: async (input) => map(await call('/admin/accounts', input), (body) => body.account as HubAccount),
+    issueToken: async (input) =>
+      map(await call('/admin/tokens', input), (body) => ({ tokenId: String(body.tokenId), token: String(body.token) })),
+    revokeToken: async (tokenId) => map(await call(`/admin/tokens/${encodeURIComponent(tokenId)}/revoke`, {}), () => null),
+    listAccounts: async () => map(await call('/admin/accounts'), (body) => body.accounts as HubAccount[]),
+    close: async () => {},
+  };
+}

@@ -1,0 +1,57 @@
+import type { Person } from '../../src-shared/domain/account.js';
+import type { Message } from '../../src-shared/domain/message.js';
+import { err, ok, type Result } from '../../src-shared/result.js';
+import type { HubContext } from '../context.js';
+import { saveConversation } from '../store/conversations.js';
+import { findMessageByClientId, insertMessage } from '../store/messages.js';
+import { loadConversation } from './loadConversation.js';
+import { previewOf } from './preview.js';
+
+export interface AgentMessageInput {
+  accountId: string;
+  author: Person;
+  clientId: string;
+  conversationId: string;
+  text: string;
+  /** A private note: agents see it, the customer never does. */
+  private: boolean;
+}
+
+/**
+ * A reply or a note from an agent, idempotent on clientId per account: the
+ * workstation replays its outbox after a reconnect, and the replay must neither
+ * duplicate the message nor append another event.
+ */
+export function postAgentMessage(ctx: HubContext, input: AgentMessageInput): Promise<Result<{ message: Message; duplicate: boolean }>> {
+  return ctx.journal.record(input.accountId, async ({ tx, at, append }) => {
+    const existing = await findMessageByClientId(tx, input.accountId, input.clientId);
+    if (existing) {
+      const sameRequest =
+        existing.conversationId === input.conversationId && existing.private === input.private && existing.author.id === input.author.id;
+      if (!sameRequest) return err('conflict', `clientId ${input.clientId} was already used for another message`);
+      return ok({ message: existing, duplicate: true });
+    }
+    const found = await loadConversation(tx, input.accountId, input.conversationId);
+    if (!found.ok) return found;
+
+    const message: Message = {
+      id: ctx.newId('m'),
+      conversationId: input.conversationId,
+      accountId: input.accountId,
+      clientId: input.clientId,
+      author: { kind: 'agent', id: input.author.id, name: input.author.name },
+      text: input.text,
+      private: input.private,
+      status: 'sent',
+      createdAt: at,
+    };
+    await insertMessage(tx, message);
+    await append('message.created', message);
+    if (!input.private) {
+      const conversation = { ...found.value, lastActivityAt: at, lastMessagePreview: previewOf(input.text) };
+      await saveConversation(tx, conversation);
+      await append('conversation.upsert', conversation);
+    }
+    return ok({ message, duplicate: false });
+  });
+}

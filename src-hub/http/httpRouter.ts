@@ -1,0 +1,32 @@
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { handleWidgetRequest } from '../adapters/webchat/widgetRoutes.js';
+import type { HubContext } from '../context.js';
+import { handleAdminRequest } from './adminRoutes.js';
+import { sendError, sendJson } from './json.js';
+
+export interface HttpDeps {
+  ctx: HubContext;
+  adminSecret: string;
+  onTokenRevoked: (tokenId: string) => void;
+}
+
+/** Plain HTTP beside socket.io (which answers /socket.io/ itself before this runs). */
+export function createHttpRouter(deps: HttpDeps): RequestListener {
+  return (req, res) => {
+    route(req, res, deps).catch((error: unknown) => {
+      deps.ctx.log(`http ${req.method} ${req.url} failed: ${String(error)}`);
+      if (!res.headersSent) sendError(res, 500, 'internal', 'the hub failed to answer');
+      else res.end();
+    });
+  };
+}
+
+async function route(req: IncomingMessage, res: ServerResponse, deps: HttpDeps): Promise<void> {
+  const path = new URL(req.url ?? '/', 'http://hub').pathname;
+  if (path === '/healthz') return sendJson(res, 200, { ok: true });
+  // Browsers ask for it on every widget page; an empty answer keeps their consoles free of 404s.
+  if (path === '/favicon.ico') return void res.writeHead(204).end();
+  if (await handleWidgetRequest(req, res, deps.ctx)) return;
+  if (await handleAdminRequest(req, res, { admin: deps.ctx.admin, ...deps })) return;
+  sendError(res, 404, 'not-found', `nothing at ${path}`);
+}

@@ -1,0 +1,103 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Server } from 'socket.io';
+import type { Channel, HubAccount, Role } from '../src-shared/domain/account.js';
+import type { Result } from '../src-shared/result.js';
+import { registerCustomerNamespace } from './adapters/webchat/customerNamespace.js';
+import { createAdminService } from './admin/adminService.js';
+import { registerAgentNamespace } from './agent/agentNamespace.js';
+import { newId } from './auth/secrets.js';
+import type { HubContext } from './context.js';
+import { createEventBus } from './events/eventBus.js';
+import { createJournal } from './events/journal.js';
+import { loadOrCreateAdminSecret } from './http/adminSecret.js';
+import { createHttpRouter } from './http/httpRouter.js';
+import { openDatabase } from './store/database.js';
+
+export interface HubOptions {
+  host?: string;
+  port?: number /* 0 = random */;
+  dataDir: string | null;
+  log?: (line: string) => void;
+}
+
+export interface RunningHub {
+  url: string;
+  port: number;
+  admin: {
+    createAccount(input: { id: string; name: string; channel: Channel }): Promise<HubAccount>;
+    issueToken(input: { accountId: string; personId: string; personName: string; role: Role }): Promise<{ tokenId: string; token: string }>;
+    revokeToken(tokenId: string): Promise<void>;
+  };
+  close(): Promise<void>;
+}
+
+/** Thrown by the programmatic admin API; `code` is an ErrorCode such as `duplicate-account`. */
+export class HubAdminError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const unwrap = <T>(result: Result<T>): T => {
+  if (!result.ok) throw new HubAdminError(result.error.code, result.error.message);
+  return result.value;
+};
+
+/** The composition root: store, journal, namespaces and HTTP on one port. */
+export async function startHub(options: HubOptions): Promise<RunningHub> {
+  const log = options.log ?? (() => {});
+  const host = options.host ?? '127.0.0.1';
+  const db = await openDatabase(options.dataDir);
+  const now = () => Date.now();
+  const bus = createEventBus(log);
+  const ctx: HubContext = { db, bus, now, newId, log, journal: createJournal({ db, bus, now }), admin: createAdminService({ db, now }) };
+  const adminSecret = await loadOrCreateAdminSecret(options.dataDir);
+
+  let onTokenRevoked = (_tokenId: string) => {};
+  const http = createServer(createHttpRouter({ ctx, adminSecret, onTokenRevoked: (id) => onTokenRevoked(id) }));
+  const io = new Server(http, { serveClient: true });
+  const agents = registerAgentNamespace(io, ctx);
+  onTokenRevoked = agents.disconnectToken;
+  const stopRelay = registerCustomerNamespace(io, ctx);
+
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(options.port ?? 4600, host, () => resolve());
+  });
+  const port = (http.address() as AddressInfo).port;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  log(`hub listening on ${url}`);
+
+  let closing: Promise<void> | null = null;
+  const close = () => {
+    closing ??= (async () => {
+      stopRelay();
+      await new Promise<void>((resolve) => {
+        io.close(() => resolve());
+        http.closeAllConnections();
+      });
+      await ctx.journal.drain();
+      await db.close();
+      log('hub closed');
+    })();
+    return closing;
+  };
+
+  return {
+    url,
+    port,
+    admin: {
+      createAccount: async (input) => unwrap(await ctx.admin.createAccount(input)),
+      issueToken: async (input) => unwrap(await ctx.admin.issueToken(input)),
+      revokeToken: async (tokenId) => {
+        unwrap(await ctx.admin.revokeToken(tokenId));
+        agents.disconnectToken(tokenId);
+      },
+    },
+    close,
+  };
+}
