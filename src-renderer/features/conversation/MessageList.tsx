@@ -11,7 +11,11 @@ export function MessageList({ conversationId }: { conversationId: string }) {
   const messages = useLiveQuery(() => messagesOf(db, conversationId), [db, conversationId]);
   const end = useRef<HTMLDivElement>(null);
 
-  useEffect(() => end.current?.scrollIntoView({ block: 'end' }), [messages?.length]);
+  // Block body on purpose: newer Chromium returns a Promise from scrollIntoView, and an
+  // effect must return nothing or a cleanup function.
+  useEffect(() => {
+    void end.current?.scrollIntoView({ block: 'end' });
+  }, [messages?.length]);
 
   if (!messages) return <p className="muted">{t('conversation.loadingMessages')}</p>;
   if (messages.length === 0) return <p className="muted">{t('conversation.noMessages')}</p>;

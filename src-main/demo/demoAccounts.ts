@@ -1,0 +1,11 @@
+import type { Channel } from '../../src-shared/index.js';
+
+/** The demo workspace: two shops of one small brand, and the agent who works both. */
+export const DEMO_ACCOUNTS: ReadonlyArray<{ id: string; name: string; channel: Channel }> = [
+  { id: 'deer-web', name: '小鹿家居官网 · 在线客服', channel: 'webchat' },
+  // Until the platform connectors land (webhook API), this shop's customers arrive
+  // through the same simulated web-chat path; the account carries Taobao's badge.
+  { id: 'deer-tmall', name: '小鹿家居天猫旗舰店', channel: 'taobao' },
+];
+
+export const DEMO_AGENT = { personId: 'xiaolin', personName: '小林', role: 'agent' } as const;
