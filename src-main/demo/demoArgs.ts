@@ -6,6 +6,7 @@ export interface DemoArgs {
   hostPort: number;
   simulate: boolean;
   messages: number;
+  intervalMs: number;
 }
 
 const port = (value: string, flag: string): number => {
@@ -23,6 +24,7 @@ export function parseDemoArgs(argv: string[]): DemoArgs {
       port: { type: 'string', default: '4700' },
       'no-sim': { type: 'boolean', default: false },
       messages: { type: 'string', default: '120' },
+      'interval-ms': { type: 'string', default: '6000' },
     },
   });
   return {
@@ -31,5 +33,6 @@ export function parseDemoArgs(argv: string[]): DemoArgs {
     hostPort: port(values.port, '--port'),
     simulate: !values['no-sim'],
     messages: Math.max(0, Number(values.messages) || 0),
+    intervalMs: Math.max(50, Number(values['interval-ms']) || 6_000),
   };
 }

@@ -44,7 +44,7 @@ export async function startDemo(args: DemoArgs, log: Logger, hubLog: (line: stri
 
   const host = await startHost({ host: '127.0.0.1', port: args.hostPort, core, log });
   const sim = args.simulate
-    ? startSimulator({ hubUrl: hub.url, accountIds: DEMO_ACCOUNTS.map((a) => a.id), intervalMs: 6_000, maxMessages: args.messages })
+    ? startSimulator({ hubUrl: hub.url, accountIds: DEMO_ACCOUNTS.map((a) => a.id), intervalMs: args.intervalMs, maxMessages: args.messages })
     : null;
 
   return {
