@@ -29,6 +29,10 @@ if (binary) {
   if (built.status !== 0) process.exit(built.status ?? 1);
   run(binary, ['.', ...process.argv.slice(2)]);
 } else {
-  console.log('Electron binary not installed (it cannot be downloaded here); starting the web host instead — open the URL below in Chromium.');
+  console.log(
+    'Electron binary not installed (npm skips its download script, and some networks cannot fetch it): starting the web host instead; open the URL below in Chromium. For the desktop app, run `node node_modules/electron/install.js` where the network allows.',
+  );
+  const built = spawnSync(npm, ['run', '--silent', 'build:renderer'], { stdio: 'inherit' });
+  if (built.status !== 0) process.exit(built.status ?? 1);
   run(process.execPath, ['--import', 'tsx', 'src-main/host/main.ts', ...process.argv.slice(2)]);
 }

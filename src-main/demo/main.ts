@@ -1,3 +1,4 @@
+import { closeOnSignals } from '../host/closeOnSignals.js';
 import { createLineLogger } from '../core/index.js';
 import { parseDemoArgs } from './demoArgs.js';
 import { startDemo } from './startDemo.js';
@@ -19,17 +20,7 @@ async function main(): Promise<void> {
       '',
     ].join('\n'),
   );
-  let closing = false;
-  const shutdown = () => {
-    if (closing) return;
-    closing = true;
-    demo.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
+  closeOnSignals(() => demo.close());
 }
 
 main().catch((error: Error) => {

@@ -1,3 +1,4 @@
+import { closeOnSignals } from './closeOnSignals.js';
 import { createLineLogger } from '../core/index.js';
 import { parseHostArgs } from './args.js';
 import { startHost } from './startHost.js';
@@ -8,17 +9,7 @@ async function main(): Promise<void> {
   const log = createLineLogger({ level: args.verbose ? 'debug' : 'warn', scope: 'host' });
   const host = await startHost({ host: args.host, port: args.port, dataDir: args.dataDir, rendererDir: args.rendererDir, log });
   process.stdout.write(`Workstation web host ready: open ${host.url}\n`);
-  let closing = false;
-  const shutdown = () => {
-    if (closing) return;
-    closing = true;
-    host.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
+  closeOnSignals(() => host.close());
 }
 
 main().catch((error: Error) => {
