@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id } from '../domain/ids.js';
 import { Message, MessageText } from '../domain/message.js';
+import { ErrorInfo } from '../result.js';
 
 /**
  * The web-chat widget's protocol (namespace /customer). Customers are anonymous
@@ -21,6 +22,16 @@ export const CustomerMessage = Message.pick({ id: true, conversationId: true, te
   authorName: z.string().max(200),
 });
 export type CustomerMessage = z.infer<typeof CustomerMessage>;
+
+/** Sent on connect: the visitor's latest conversation, so a reload shows what was said. */
+export const CustomerHistory = z.object({ messages: z.array(CustomerMessage) });
+export type CustomerHistory = z.infer<typeof CustomerHistory>;
+
+export const CustomerSendAck = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), message: CustomerMessage }),
+  z.object({ ok: z.literal(false), error: ErrorInfo }),
+]);
+export type CustomerSendAck = z.infer<typeof CustomerSendAck>;
 
 export const CustomerEvents = {
   send: 'customer.send',

@@ -1,6 +1,6 @@
 import type { Server, Socket } from 'socket.io';
 import type { HubAccount } from '../../../src-shared/domain/account.js';
-import { CustomerEvents, CustomerHandshake, CustomerSend } from '../../../src-shared/hub/customer.js';
+import { CustomerEvents, CustomerHandshake, CustomerSend, type CustomerHistory, type CustomerSendAck } from '../../../src-shared/hub/customer.js';
 import { CUSTOMER_NAMESPACE } from '../../../src-shared/hub/events.js';
 import { describeZodError } from '../../../src-shared/result.js';
 import { refusalError } from '../../auth/refusal.js';
@@ -46,7 +46,7 @@ export function registerCustomerNamespace(io: Server, ctx: HubContext): () => vo
 }
 
 async function onSend(ctx: HubContext, visitor: Visitor, payload: unknown, ack: unknown): Promise<void> {
-  const reply = typeof ack === 'function' ? (ack as (value: unknown) => void) : () => {};
+  const reply = typeof ack === 'function' ? (ack as (value: CustomerSendAck) => void) : () => {};
   const input = CustomerSend.safeParse(payload);
   if (!input.success) return reply({ ok: false, error: { code: 'validation', message: describeZodError(input.error) } });
   try {
@@ -69,5 +69,5 @@ async function sendHistory(ctx: HubContext, socket: Socket, visitor: Visitor): P
   const customer = await findCustomerByVisitor(ctx.db, accountId, visitor.handshake.visitorId);
   const conversation = customer ? await findLatestConversationOf(ctx.db, accountId, customer.id) : null;
   const messages = conversation ? await listMessages(ctx.db, accountId, conversation.id, { includePrivate: false }) : [];
-  socket.emit(CustomerEvents.history, { messages: messages.map(toCustomerMessage) });
+  socket.emit(CustomerEvents.history, { messages: messages.map(toCustomerMessage) } satisfies CustomerHistory);
 }
