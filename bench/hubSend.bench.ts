@@ -13,11 +13,15 @@ import { round, sequential, summarize, windowed, type LatencySummary, type Throu
 const N = 2000;
 const WINDOW = 32;
 const WARMUP = 200;
+/** Windowed runs are repeated and the median kept: the raw socket.io run lasts well under 100 ms. */
+const REPEATS = 3;
 
 interface Measured {
   latency: LatencySummary;
   sequentialPerSecond: number;
+  /** The median of REPEATS windowed runs. */
   windowed: Throughput;
+  windowedRuns: number[];
 }
 
 /** Warm up, then N one at a time, then N with WINDOW in flight. */
@@ -26,7 +30,10 @@ async function measure(op: (phase: string, i: number) => Promise<void>): Promise
   const samples = await sequential(N, (i) => op('seq', i));
   const latency = summarize(samples);
   const total = samples.reduce((sum, x) => sum + x, 0) / 1000;
-  return { latency, sequentialPerSecond: round(N / total, 1), windowed: await windowed(N, WINDOW, (i) => op('win', i)) };
+  const runs: Throughput[] = [];
+  for (let r = 0; r < REPEATS; r++) runs.push(await windowed(N, WINDOW, (i) => op(`win${r}`, i)));
+  const sorted = [...runs].sort((a, b) => a.perSecond - b.perSecond);
+  return { latency, sequentialPerSecond: round(N / total, 1), windowed: sorted[Math.floor(REPEATS / 2)]!, windowedRuns: runs.map((t) => t.perSecond) };
 }
 
 runBench(async () => {
@@ -45,7 +52,7 @@ runBench(async () => {
       ack = await call(agent.socket, 'message.send', sendInput(rig.conversationId, phase, i));
     });
     await new Promise((resolve) => setTimeout(resolve, 200)); // let the last pushes land before counting
-    const sends = WARMUP + 2 * N;
+    const sends = WARMUP + N + REPEATS * N;
     fanOut = {
       agentEvents: agent.events() - before.events,
       customerMessages: rig.customerMessages() - before.customer,
@@ -80,7 +87,7 @@ runBench(async () => {
     { metric: `${metric} throughput (w=${WINDOW})`, value: m.windowed.perSecond, unit: 'msg/s', note: `hub = ${pct(hubTput, m.windowed.perSecond)}% of this` },
   ];
   return {
-    params: { n: N, window: WINDOW, warmup: WARMUP, requestBytes: bytes(sample.input), ackBytes: bytes(sample.ack), pushBytes: sample.pushes.map(([, p]) => bytes(p)) },
+    params: { n: N, window: WINDOW, warmup: WARMUP, windowedRepeats: REPEATS, requestBytes: bytes(sample.input), ackBytes: bytes(sample.ack), pushBytes: sample.pushes.map(([, p]) => bytes(p)) },
     results: {
       hub,
       rawSocketIo: rawSocket,
