@@ -84,7 +84,7 @@ runBench(async () => {
   const hubTput = hub.windowed.perSecond;
   const row = (metric: string, m: Measured): BenchRow[] => [
     { metric: `${metric} p50 / p99`, value: m.latency.p50Ms, unit: 'ms', note: `p99 ${m.latency.p99Ms} ms` },
-    { metric: `${metric} throughput (w=${WINDOW})`, value: m.windowed.perSecond, unit: 'msg/s', note: `hub = ${pct(hubTput, m.windowed.perSecond)}% of this` },
+    { metric: `${metric} throughput (w=${WINDOW})`, value: m.windowed.perSecond, unit: 'msg/s', note: m === hub ? `sequential ${m.sequentialPerSecond}/s` : `hub = ${pct(hubTput, m.windowed.perSecond)}% of this` },
   ];
   return {
     params: { n: N, window: WINDOW, warmup: WARMUP, windowedRepeats: REPEATS, requestBytes: bytes(sample.input), ackBytes: bytes(sample.ack), pushBytes: sample.pushes.map(([, p]) => bytes(p)) },
