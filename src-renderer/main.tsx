@@ -8,6 +8,7 @@ import type { BridgeLinkState } from './bridge/webBridge.js';
 import { WorkstationDb } from './db/schema.js';
 import { createAccountsStore } from './features/accounts/accountsStore.js';
 import { createInboxStore } from './features/inbox/inboxStore.js';
+import { startOutbox } from './features/outbox/outboxSender.js';
 import { initI18n } from './i18n/i18n.js';
 import './app/app.css';
 
@@ -32,6 +33,7 @@ async function boot() {
   const db = new WorkstationDb();
   const accounts = createAccountsStore();
   const sync = startSync({ bridge, db, accounts });
+  const outbox = startOutbox({ db, bridge, accounts });
   // Every time the link to main (re)opens, reload accounts and resume from the cache's cursors.
   onOpen = () => void sync.refresh();
   if (linkState === 'open') onOpen();
@@ -40,7 +42,7 @@ async function boot() {
     <StrictMode>
       <I18nextProvider i18n={i18n}>
         <Root
-          services={{ bridge, db, accounts, inbox: createInboxStore() }}
+          services={{ bridge, db, accounts, inbox: createInboxStore(), outbox }}
           subscribeLink={(fn) => {
             linkListener = fn;
           }}

@@ -1,12 +1,14 @@
 import { AccountPanel } from '../features/accounts/AccountPanel.js';
 import { ConversationView } from '../features/conversation/ConversationView.js';
 import { ConversationList } from '../features/inbox/ConversationList.js';
+import { OfflineBanner } from '../features/outbox/OfflineBanner.js';
 import { Header } from './Header.js';
 
 export function App({ linkLost }: { linkLost: boolean }) {
   return (
     <div className="app">
       <Header linkLost={linkLost} />
+      <OfflineBanner />
       <main className="workspace">
         <aside className="sidebar">
           <AccountPanel />

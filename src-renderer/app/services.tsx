@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import type { WorkstationBridge } from '../../src-shared/index.js';
 import type { WorkstationDb } from '../db/schema.js';
 import type { AccountsState, AccountsStore } from '../features/accounts/accountsStore.js';
+import type { Outbox } from '../features/outbox/outboxSender.js';
 import type { InboxState, InboxStore } from '../features/inbox/inboxStore.js';
 
 /** Everything components reach outside React: one object, made once in main.tsx. */
@@ -11,6 +12,7 @@ export interface Services {
   db: WorkstationDb;
   accounts: AccountsStore;
   inbox: InboxStore;
+  outbox: Outbox;
 }
 
 const ServicesContext = createContext<Services | null>(null);

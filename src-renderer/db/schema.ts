@@ -1,5 +1,6 @@
 import { Dexie, type EntityTable } from 'dexie';
-import type { Conversation, Message } from '../../src-shared/index.js';
+import type { Conversation, ErrorInfo, Message } from '../../src-shared/index.js';
+import { SCHEMA_VERSIONS, type SchemaVersion } from './schemaVersions.js';
 
 /** A conversation as cached: the hub's record plus what only this workstation tracks. */
 export interface CachedConversation extends Conversation {
@@ -14,6 +15,28 @@ export interface CursorRow {
   updatedAt: number;
 }
 
+/**
+ * A reply written before it leaves. The client id is the hub's idempotency key, so
+ * replaying a row after a crash or a lost ack can never post the reply twice.
+ */
+export interface OutboxRow {
+  clientId: string;
+  accountId: string;
+  conversationId: string;
+  text: string;
+  createdAt: number;
+  /** `failed`: the hub refused it (not a network problem); waits for retry or discard. */
+  state: 'queued' | 'failed';
+  attempts: number;
+  error: ErrorInfo | null;
+}
+
+export interface DraftRow {
+  conversationId: string;
+  text: string;
+  updatedAt: number;
+}
+
 export const DB_NAME = 'workstation';
 
 /**
@@ -24,13 +47,15 @@ export class WorkstationDb extends Dexie {
   conversations!: EntityTable<CachedConversation, 'id'>;
   messages!: EntityTable<Message, 'id'>;
   cursors!: EntityTable<CursorRow, 'accountId'>;
+  outbox!: EntityTable<OutboxRow, 'clientId'>;
+  drafts!: EntityTable<DraftRow, 'conversationId'>;
 
-  constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
+  /** `versions` is for migration tests only: they open a database as an older build did. */
+  constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1], versions: readonly SchemaVersion[] = SCHEMA_VERSIONS) {
     super(name, options);
-    this.version(1).stores({
-      conversations: 'id, accountId, lastActivityAt, [accountId+status+lastActivityAt], assigneeId',
-      messages: 'id, [conversationId+createdAt], clientId',
-      cursors: 'accountId',
-    });
+    for (const v of versions) {
+      const step = this.version(v.version).stores(v.stores);
+      if (v.upgrade) step.upgrade(v.upgrade);
+    }
   }
 }

@@ -1,38 +1,34 @@
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ErrorInfo } from '../../../src-shared/index.js';
+import { MessageText } from '../../../src-shared/index.js';
 import { useServices } from '../../app/services.js';
-import { useErrorText } from '../../app/useErrorText.js';
-import { storeAcknowledged } from '../../db/conversations.js';
+import { enqueueReply } from '../../db/outbox.js';
 import type { CachedConversation } from '../../db/schema.js';
 import { newClientId } from './newClientId.js';
+import { useDraft } from './useDraft.js';
 
+/**
+ * Every reply goes to the outbox first (with its client id) and leaves from there:
+ * online it is sent at once, offline it waits and is replayed in order.
+ */
 export function Composer({ conversation, online }: { conversation: CachedConversation; online: boolean }) {
   const { t } = useTranslation();
-  const { bridge, db } = useServices();
-  const errorText = useErrorText();
-  const [text, setText] = useState('');
+  const { db, outbox } = useServices();
+  const [text, setText] = useDraft(db, conversation.id);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ErrorInfo | null>(null);
-  // One client id per reply text: a retry after a timeout cannot post the reply twice.
-  const clientId = useRef(newClientId());
 
   const send = async () => {
-    const body = text.trim();
-    if (!body || busy) return;
+    const body = MessageText.safeParse(text);
+    if (!body.success || busy) return;
     setBusy(true);
-    setError(null);
-    const result = await bridge.conversations.send({
-      accountId: conversation.accountId,
-      conversationId: conversation.id,
-      clientId: clientId.current,
-      text: body,
-    });
-    setBusy(false);
-    if (!result.ok) return setError(result.error);
-    await storeAcknowledged(db, result.value.message);
-    clientId.current = newClientId();
+    await enqueueReply(
+      db,
+      { clientId: newClientId(), accountId: conversation.accountId, conversationId: conversation.id, text: body.data },
+      Date.now(),
+    );
     setText('');
+    setBusy(false);
+    void outbox.kick();
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
@@ -47,24 +43,16 @@ export function Composer({ conversation, online }: { conversation: CachedConvers
   return (
     <div className="composer">
       {!online && <p className="banner banner-warn">{t('composer.offline')}</p>}
-      {error && (
-        <p role="alert" className="form-error" data-testid="composer-error">
-          {errorText(error)}
-        </p>
-      )}
       <textarea
         data-testid="composer-input"
         value={text}
-        onChange={(e) => {
-          setText(e.target.value);
-          setError(null);
-        }}
+        onChange={(e) => setText(e.target.value)}
         onKeyDown={onKeyDown}
         placeholder={t('composer.placeholder')}
         rows={3}
       />
       <button type="button" data-testid="composer-send" disabled={busy || !text.trim()} onClick={() => void send()}>
-        {busy ? t('composer.sending') : t('composer.send')}
+        {t('composer.send')}
       </button>
     </div>
   );

@@ -1,0 +1,49 @@
+import type { ErrorInfo, Message } from '../../src-shared/index.js';
+import type { OutboxRow, WorkstationDb } from './schema.js';
+
+export interface NewReply {
+  clientId: string;
+  accountId: string;
+  conversationId: string;
+  text: string;
+}
+
+/** Writes the reply to the outbox (and clears the draft) before anything leaves. */
+export async function enqueueReply(db: WorkstationDb, reply: NewReply, now: number): Promise<OutboxRow> {
+  const row: OutboxRow = { ...reply, createdAt: now, state: 'queued', attempts: 0, error: null };
+  await db.transaction('rw', db.outbox, db.drafts, async () => {
+    await db.outbox.add(row);
+    await db.drafts.delete(reply.conversationId);
+  });
+  return row;
+}
+
+/** A conversation's queued replies, oldest first: the order they must reach the customer in. */
+export const outboxOf = (db: WorkstationDb, conversationId: string) =>
+  db.outbox.where('[conversationId+createdAt]').between([conversationId, 0], [conversationId, Infinity]).toArray();
+
+/** The oldest row of every conversation: only a head may be sent, so order holds per conversation. */
+export async function outboxHeads(db: WorkstationDb): Promise<OutboxRow[]> {
+  const heads = new Map<string, OutboxRow>();
+  await db.outbox.orderBy('[conversationId+createdAt]').each((row) => {
+    if (!heads.has(row.conversationId)) heads.set(row.conversationId, row);
+  });
+  return [...heads.values()];
+}
+
+/** The hub acknowledged it: the message takes the row's place in one transaction. */
+export async function markDelivered(db: WorkstationDb, clientId: string, message: Message): Promise<void> {
+  await db.transaction('rw', db.outbox, db.messages, async () => {
+    if (!(await db.messages.get(message.id))) await db.messages.put(message);
+    await db.outbox.delete(clientId);
+  });
+}
+
+export const markAttempt = (db: WorkstationDb, row: OutboxRow) => db.outbox.update(row.clientId, { attempts: row.attempts + 1 });
+
+export const markFailed = (db: WorkstationDb, clientId: string, error: ErrorInfo) =>
+  db.outbox.update(clientId, { state: 'failed', error });
+
+export const retryReply = (db: WorkstationDb, clientId: string) => db.outbox.update(clientId, { state: 'queued', error: null });
+
+export const discardReply = (db: WorkstationDb, clientId: string) => db.outbox.delete(clientId);

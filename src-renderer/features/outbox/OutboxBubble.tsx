@@ -1,0 +1,34 @@
+import { useTranslation } from 'react-i18next';
+import { useServices } from '../../app/services.js';
+import { useErrorText } from '../../app/useErrorText.js';
+import { discardReply, retryReply } from '../../db/outbox.js';
+import type { OutboxRow } from '../../db/schema.js';
+
+/** A reply that has not reached the hub yet: queued, or refused with the reason and a way out. */
+export function OutboxBubble({ row }: { row: OutboxRow }) {
+  const { t } = useTranslation();
+  const { db, outbox } = useServices();
+  const errorText = useErrorText();
+  const retry = async () => {
+    await retryReply(db, row.clientId);
+    void outbox.kick();
+  };
+  return (
+    <li className={`message from-agent outbox outbox-${row.state}`} data-testid="message" data-author-kind="agent" data-status={row.state}>
+      <div className="message-head">
+        <span className="author">{row.state === 'queued' ? t('outbox.queued') : t('outbox.failed', { reason: errorText(row.error!) })}</span>
+      </div>
+      <p className="message-text">{row.text}</p>
+      {row.state === 'failed' && (
+        <div className="outbox-actions">
+          <button type="button" data-testid="outbox-retry" onClick={() => void retry()}>
+            {t('outbox.retry')}
+          </button>
+          <button type="button" className="link-button" onClick={() => void discardReply(db, row.clientId)}>
+            {t('outbox.discard')}
+          </button>
+        </div>
+      )}
+    </li>
+  );
+}
