@@ -27,7 +27,8 @@ export function startSync({ bridge, db, accounts, log = console.error }: SyncDep
 
   const store = (accountId: string, events: HubEvent[]) =>
     inOrder(accountId, async () => {
-      const { cursor, applied } = await ingestBatch(db, accountId, events);
+      const channel = accounts.getState().byId[accountId]?.channel ?? undefined;
+      const { cursor, applied } = await ingestBatch(db, accountId, events, { channel });
       if (applied > 0) await bridge.events.committed({ accountId, seq: cursor });
     });
 

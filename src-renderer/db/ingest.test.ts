@@ -82,3 +82,35 @@ describe('forgetAccount', () => {
     expect(await readCursor(db, 'shop-a')).toBe(0);
   });
 });
+
+describe('ingestBatch, robustness', () => {
+  it('creates a conversation for a message whose conversation it has never seen', async () => {
+    db = freshDb();
+    await ingestBatch(db, 'shop-a', [created(5, { conversationId: 'c-new', text: '有人吗？' })], { channel: 'taobao' });
+    const row = await db.conversations.get('c-new');
+    expect(row).toMatchObject({ channel: 'taobao', unread: 1, lastMessagePreview: '有人吗？', open: 1, queueKey: 'unassigned' });
+  });
+
+  it('keeps the inbox index fields in step with assignment and status', async () => {
+    db = freshDb();
+    await ingestBatch(db, 'shop-a', [
+      upsert(1),
+      { seq: 2, type: 'conversation.assigned', at: 2, data: { conversationId: 'c1', assigneeId: 'alice', assigneeName: 'Alice' } },
+    ]);
+    expect(await db.conversations.get('c1')).toMatchObject({ open: 1, queueKey: 'assigned:shop-a:alice' });
+    await ingestBatch(db, 'shop-a', [upsert(3, { status: 'resolved', assigneeId: 'alice', assigneeName: 'Alice' })]);
+    expect(await db.conversations.get('c1')).toMatchObject({ open: 0, queueKey: 'resolved' });
+  });
+
+  it('applies a thousand-event batch with one read and one write per table', async () => {
+    db = freshDb();
+    const events = [upsert(1), ...Array.from({ length: 999 }, (_, i) => created(i + 2, { id: `m${i}`, createdAt: 1_000 + i }))];
+    const calls = { get: 0, bulkGet: 0 };
+    const { get, bulkGet } = db.messages;
+    db.messages.get = ((...args: Parameters<typeof get>) => (calls.get++, get.apply(db.messages, args))) as typeof get;
+    db.messages.bulkGet = ((...args: Parameters<typeof bulkGet>) => (calls.bulkGet++, bulkGet.apply(db.messages, args))) as typeof bulkGet;
+    expect(await ingestBatch(db, 'shop-a', events)).toEqual({ cursor: 1000, applied: 1000 });
+    expect(calls).toEqual({ get: 0, bulkGet: 1 });
+    expect((await db.conversations.get('c1'))?.unread).toBe(999);
+  });
+});

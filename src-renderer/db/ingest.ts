@@ -1,6 +1,6 @@
-import type { HubEvent } from '../../src-shared/index.js';
-import { applyEvent } from './applyEvent.js';
+import type { Channel, HubEvent } from '../../src-shared/index.js';
 import type { WorkstationDb } from './schema.js';
+import { applyEvent, emptyWorkingSet, idsTouched } from './workingSet.js';
 
 export interface IngestResult {
   /** The account's cursor after this batch. */
@@ -9,24 +9,44 @@ export interface IngestResult {
   applied: number;
 }
 
+export interface IngestOptions {
+  /** The account's channel, for a conversation first seen through one of its messages. */
+  channel?: Channel;
+}
+
 /**
  * Stores one batch of an account's events in ONE transaction, together with the
  * account's cursor: either all of the batch and the cursor commit, or neither.
- * Events at or below the stored cursor are replays and are skipped.
+ * Events at or below the stored cursor are replays and are skipped. The batch is
+ * read with one bulkGet per table, applied in memory, and written with one bulkPut
+ * per table: per-event reads and writes would cost a round trip each.
  */
-export async function ingestBatch(db: WorkstationDb, accountId: string, events: readonly HubEvent[]): Promise<IngestResult> {
+export async function ingestBatch(
+  db: WorkstationDb,
+  accountId: string,
+  events: readonly HubEvent[],
+  { channel = 'webchat' }: IngestOptions = {},
+): Promise<IngestResult> {
   return db.transaction('rw', db.conversations, db.messages, db.cursors, async () => {
     const start = (await db.cursors.get(accountId))?.seq ?? 0;
-    let cursor = start;
-    let applied = 0;
-    for (const event of [...events].sort((a, b) => a.seq - b.seq)) {
-      if (event.seq <= cursor) continue;
-      await applyEvent(db, event);
-      cursor = event.seq;
-      applied += 1;
-    }
-    if (cursor !== start) await db.cursors.put({ accountId, seq: cursor, updatedAt: Date.now() });
-    return { cursor, applied };
+    const fresh = events.filter((e) => e.seq > start).sort((a, b) => a.seq - b.seq);
+    if (fresh.length === 0) return { cursor: start, applied: 0 };
+
+    const ids = idsTouched(fresh);
+    const set = emptyWorkingSet();
+    const [conversations, messages] = await Promise.all([db.conversations.bulkGet(ids.conversations), db.messages.bulkGet(ids.messages)]);
+    for (const c of conversations) if (c) set.conversations.set(c.id, c);
+    for (const m of messages) if (m) set.messages.set(m.id, m);
+    for (const event of fresh) applyEvent(set, event, channel);
+
+    const pick = <T>(map: Map<string, T>, keys: Set<string>) => [...keys].map((k) => map.get(k)!);
+    await Promise.all([
+      db.conversations.bulkPut(pick(set.conversations, set.dirtyConversations)),
+      db.messages.bulkPut(pick(set.messages, set.dirtyMessages)),
+    ]);
+    const cursor = fresh.at(-1)!.seq;
+    await db.cursors.put({ accountId, seq: cursor, updatedAt: Date.now() });
+    return { cursor, applied: fresh.length };
   });
 }
 
@@ -36,12 +56,14 @@ export async function readCursor(db: WorkstationDb, accountId: string): Promise<
 
 /** Forgets an account's cached data (the account was removed). */
 export async function forgetAccount(db: WorkstationDb, accountId: string): Promise<void> {
-  await db.transaction('rw', db.conversations, db.messages, db.cursors, async () => {
+  await db.transaction('rw', db.conversations, db.messages, db.cursors, db.outbox, db.drafts, async () => {
     const ids = await db.conversations.where('accountId').equals(accountId).primaryKeys();
     for (const id of ids) {
       await db.messages.where('[conversationId+createdAt]').between([id, 0], [id, Infinity]).delete();
     }
     await db.conversations.bulkDelete(ids);
+    await db.drafts.bulkDelete(ids);
+    await db.outbox.where('accountId').equals(accountId).delete();
     await db.cursors.delete(accountId);
   });
 }

@@ -1,9 +1,10 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { Conversation, ErrorInfo, Message } from '../../src-shared/index.js';
+import type { InboxKeys } from './inboxKeys.js';
 import { SCHEMA_VERSIONS, type SchemaVersion } from './schemaVersions.js';
 
 /** A conversation as cached: the hub's record plus what only this workstation tracks. */
-export interface CachedConversation extends Conversation {
+export interface CachedConversation extends Conversation, InboxKeys {
   /** Customer messages not yet seen in this workstation. */
   unread: number;
 }

@@ -1,4 +1,6 @@
 import type { Transaction } from 'dexie';
+import { inboxKeys } from './inboxKeys.js';
+import type { CachedConversation } from './schema.js';
 
 /**
  * Every schema version the app ever shipped, in order, kept forever (Dexie's rule).
@@ -8,7 +10,7 @@ import type { Transaction } from 'dexie';
 export interface SchemaVersion {
   version: number;
   stores: Record<string, string | null>;
-  upgrade?: (tx: Transaction) => Promise<void>;
+  upgrade?: (tx: Transaction) => Promise<unknown>;
 }
 
 export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
@@ -27,5 +29,18 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       outbox: 'clientId, accountId, [conversationId+createdAt]',
       drafts: 'conversationId',
     },
+  },
+  {
+    // Inbox filters read one index range each (see inboxKeys.ts); customers' other conversations by customer id.
+    version: 3,
+    stores: {
+      conversations:
+        'id, accountId, lastActivityAt, [accountId+status+lastActivityAt], assigneeId, [open+lastActivityAt], [queueKey+lastActivityAt], customer.id',
+    },
+    upgrade: (tx) =>
+      tx
+        .table<CachedConversation>('conversations')
+        .toCollection()
+        .modify((c) => void Object.assign(c, inboxKeys(c))),
   },
 ];

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAccounts, useInbox } from '../../app/services.js';
 import { useNow } from '../../app/useNow.js';
@@ -9,10 +9,13 @@ import { useInboxConversations } from './useInboxConversations.js';
 import { useInboxKeys } from './useInboxKeys.js';
 
 const ROW_HEIGHT = 76;
+/** Rows read per step; the list reads more as the agent scrolls near its end. */
+const PAGE = 200;
 
 export function ConversationList() {
   const { t } = useTranslation();
-  const conversations = useInboxConversations();
+  const [limit, setLimit] = useState(PAGE);
+  const conversations = useInboxConversations(limit);
   const filter = useInbox((s) => s.filter);
   const selectedId = useInbox((s) => s.selectedId);
   const select = useInbox((s) => s.select);
@@ -30,6 +33,11 @@ export function ConversationList() {
     getItemKey: (index) => rows[index]?.id ?? index,
     overscan: 8,
   });
+  const lastVisible = virtualizer.getVirtualItems().at(-1)?.index ?? 0;
+  useEffect(() => {
+    if (rows.length >= limit && lastVisible > rows.length - 20) setLimit((l) => l + PAGE);
+  }, [lastVisible, rows.length, limit]);
+  useEffect(() => setLimit(PAGE), [filter]);
 
   return (
     <section className="inbox" aria-labelledby="inbox-title">

@@ -1,11 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { useInbox } from '../../app/services.js';
 import { INBOX_FILTERS } from './inboxStore.js';
+import { useInboxCounts } from './useInboxConversations.js';
 
 export function InboxFilters() {
   const { t } = useTranslation();
   const filter = useInbox((s) => s.filter);
   const setFilter = useInbox((s) => s.setFilter);
+  const counts = useInboxCounts(INBOX_FILTERS);
   return (
     <div className="inbox-filters" role="tablist" aria-label={t('inbox.title')}>
       {INBOX_FILTERS.map((f) => (
@@ -18,6 +20,7 @@ export function InboxFilters() {
           onClick={() => setFilter(f)}
         >
           {t(`inbox.filter.${f}`)}
+          {counts && <span className="count" data-testid={`count-${f}`}>{counts[f]}</span>}
         </button>
       ))}
     </div>

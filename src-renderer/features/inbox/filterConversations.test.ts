@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { inboxKeys } from '../../db/inboxKeys.js';
 import { conversation } from '../../db/testing.js';
 import { matchesFilter } from './filterConversations.js';
 import type { InboxFilter } from './inboxStore.js';
 
-const row = (over: Parameters<typeof conversation>[0]) => ({ ...conversation(over), unread: 0 });
+const row = (over: Parameters<typeof conversation>[0]) => {
+  const c = conversation(over);
+  return { ...c, unread: 0, ...inboxKeys(c) };
+};
 const me = { 'shop-a': 'alice', 'shop-b': 'al' };
 
 describe('matchesFilter', () => {

@@ -1,16 +1,25 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo } from 'react';
 import { useShallow } from 'zustand/shallow';
 import { useAccounts, useInbox, useServices } from '../../app/services.js';
 import type { CachedConversation } from '../../db/schema.js';
 import { myIds } from '../accounts/accountsStore.js';
-import { matchesFilter } from './filterConversations.js';
+import type { InboxFilter } from './inboxStore.js';
+import { countInbox, queryInbox } from './queryInbox.js';
 
-/** The unified inbox: every account's conversations from IndexedDB, newest activity first. */
-export function useInboxConversations(): CachedConversation[] | undefined {
+/** The unified inbox: the first `limit` conversations of the filter, across every account. */
+export function useInboxConversations(limit: number): CachedConversation[] | undefined {
   const { db } = useServices();
   const filter = useInbox((s) => s.filter);
   const mine = useAccounts(useShallow(myIds));
-  const all = useLiveQuery(() => db.conversations.orderBy('lastActivityAt').reverse().toArray(), [db]);
-  return useMemo(() => all?.filter((c) => matchesFilter(c, filter, mine)), [all, filter, mine]);
+  return useLiveQuery(() => queryInbox(db, filter, mine, limit), [db, filter, mine, limit]);
+}
+
+/** Count per filter, for the tab badges. */
+export function useInboxCounts(filters: readonly InboxFilter[]): Record<string, number> | undefined {
+  const { db } = useServices();
+  const mine = useAccounts(useShallow(myIds));
+  return useLiveQuery(
+    async () => Object.fromEntries(await Promise.all(filters.map(async (f) => [f, await countInbox(db, f, mine)] as const))),
+    [db, mine, filters],
+  );
 }
