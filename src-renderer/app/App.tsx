@@ -2,7 +2,11 @@ import { AccountPanel } from '../features/accounts/AccountPanel.js';
 import { ConversationView } from '../features/conversation/ConversationView.js';
 import { ConversationList } from '../features/inbox/ConversationList.js';
 import { OfflineBanner } from '../features/outbox/OfflineBanner.js';
+import { CommandPalette } from '../features/shortcuts/CommandPalette.js';
+import { HelpOverlay } from '../features/shortcuts/HelpOverlay.js';
+import { ShortcutLayer } from '../features/shortcuts/ShortcutLayer.js';
 import { Header } from './Header.js';
+import { Notice } from './Notice.js';
 
 export function App({ linkLost }: { linkLost: boolean }) {
   return (
@@ -16,6 +20,10 @@ export function App({ linkLost }: { linkLost: boolean }) {
         <ConversationList />
         <ConversationView />
       </main>
+      <Notice />
+      <HelpOverlay />
+      <CommandPalette />
+      <ShortcutLayer />
     </div>
   );
 }

@@ -6,27 +6,41 @@ import { enqueueReply } from '../../db/outbox.js';
 import type { CachedConversation } from '../../db/schema.js';
 import { newClientId } from './newClientId.js';
 import { useDraft } from './useDraft.js';
+import { useSendGuard } from './useSendGuard.js';
 
 /**
  * Every reply goes to the outbox first (with its client id) and leaves from there:
  * online it is sent at once, offline it waits and is replayed in order.
  */
-export function Composer({ conversation, online }: { conversation: CachedConversation; online: boolean }) {
+interface Props {
+  conversation: CachedConversation;
+  online: boolean;
+  myId: string | null;
+}
+
+export function Composer({ conversation, online, myId }: Props) {
   const { t } = useTranslation();
   const { db, outbox } = useServices();
   const [text, setText] = useDraft(db, conversation.id);
   const [busy, setBusy] = useState(false);
+  const guard = useSendGuard(db, conversation.id, myId);
+  const edit = (next: string) => {
+    setText(next);
+    guard.typed(next);
+  };
 
   const send = async () => {
     const body = MessageText.safeParse(text);
     if (!body.success || busy) return;
     setBusy(true);
+    if (!(await guard.allow())) return setBusy(false);
     await enqueueReply(
       db,
       { clientId: newClientId(), accountId: conversation.accountId, conversationId: conversation.id, text: body.data },
       Date.now(),
     );
     setText('');
+    guard.sent();
     setBusy(false);
     void outbox.kick();
   };
@@ -43,16 +57,21 @@ export function Composer({ conversation, online }: { conversation: CachedConvers
   return (
     <div className="composer">
       {!online && <p className="banner banner-warn">{t('composer.offline')}</p>}
+      {guard.held > 0 && (
+        <p role="alert" className="banner banner-warn" data-testid="send-guard">
+          {t('composer.guard', { count: guard.held })}
+        </p>
+      )}
       <textarea
         data-testid="composer-input"
         value={text}
-        onChange={(e) => setText(e.target.value)}
+        onChange={(e) => edit(e.target.value)}
         onKeyDown={onKeyDown}
         placeholder={t('composer.placeholder')}
         rows={3}
       />
       <button type="button" data-testid="composer-send" disabled={busy || !text.trim()} onClick={() => void send()}>
-        {t('composer.send')}
+        {guard.held > 0 ? t('composer.sendAnyway') : t('composer.send')}
       </button>
     </div>
   );

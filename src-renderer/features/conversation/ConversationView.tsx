@@ -40,7 +40,7 @@ export function ConversationView() {
         <ConversationActions conversation={conversation} myId={account?.person?.id ?? null} />
       </header>
       <MessageList conversationId={conversation.id} />
-      <Composer key={conversation.id} conversation={conversation} online={account?.status === 'online'} />
+      <Composer key={conversation.id} conversation={conversation} online={account?.status === 'online'} myId={account?.person?.id ?? null} />
     </section>
   );
 }

@@ -6,7 +6,6 @@ import { useNow } from '../../app/useNow.js';
 import { ConversationRow } from './ConversationRow.js';
 import { InboxFilters } from './InboxFilters.js';
 import { useInboxConversations } from './useInboxConversations.js';
-import { useInboxKeys } from './useInboxKeys.js';
 
 const ROW_HEIGHT = 76;
 /** Rows read per step; the list reads more as the agent scrolls near its end. */
@@ -24,7 +23,8 @@ export function ConversationList() {
   const scroller = useRef<HTMLDivElement>(null);
   const rows = conversations ?? [];
   const ids = useMemo(() => rows.map((c) => c.id), [rows]);
-  useInboxKeys(ids, selectedId, select);
+  const setVisibleIds = useInbox((s) => s.setVisibleIds);
+  useEffect(() => setVisibleIds(ids), [ids, setVisibleIds]);
 
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -38,6 +38,11 @@ export function ConversationList() {
     if (rows.length >= limit && lastVisible > rows.length - 20) setLimit((l) => l + PAGE);
   }, [lastVisible, rows.length, limit]);
   useEffect(() => setLimit(PAGE), [filter]);
+  // Keyboard moves keep the selected row in view.
+  useEffect(() => {
+    const index = selectedId ? ids.indexOf(selectedId) : -1;
+    if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
+  }, [selectedId, ids, virtualizer]);
 
   return (
     <section className="inbox" aria-labelledby="inbox-title">

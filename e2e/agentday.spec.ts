@@ -1,0 +1,117 @@
+import { expect, test, type Page } from '@playwright/test';
+import { hubLog, messagesIn } from './hubProbe.js';
+import { HostProcess, HubProcess } from './stack.js';
+import { addAccount, customerSays, expectStatus } from './workstation.js';
+
+// Two accounts feed one inbox; the keyboard drives it; the send guard holds a stale reply.
+const hub = new HubProcess();
+const host = new HostProcess();
+const tokens: Record<string, string> = {};
+let probe = '';
+const customers: Page[] = [];
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async ({ browser }) => {
+  await hub.start();
+  tokens.web = await hub.createAccount({ id: 'deer-web', name: '小鹿官网', person: 'alice', personName: 'Alice' });
+  tokens.tmall = await hub.createAccount({ id: 'deer-tmall', name: '小鹿天猫店', person: 'alice2', personName: 'Alice' });
+  probe = await hub.issueToken({ account: 'deer-web', person: 'probe', personName: 'Probe', role: 'lead' });
+  await host.start();
+  for (const account of ['deer-web', 'deer-tmall']) {
+    const page = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
+    await page.goto(`${hub.url}/widget/${account}`);
+    customers.push(page);
+  }
+});
+
+test.afterAll(async () => {
+  for (const c of customers) await c.context().close();
+  await host.dispose();
+  await hub.dispose();
+});
+
+const count = (page: Page, filter: string) => page.getByTestId(`count-${filter}`);
+const selected = (page: Page) => page.locator('[data-testid="conversation-row"][aria-current="true"]');
+
+test('two accounts feed one inbox, and the keyboard claims, moves and resolves', async ({ page }) => {
+  await page.goto(host.url);
+  await addAccount(page, hub.url, tokens.web!);
+  await addAccount(page, hub.url, tokens.tmall!);
+  await expectStatus(page, 'deer-web', 'online');
+  await expectStatus(page, 'deer-tmall', 'online');
+
+  await customerSays(customers[0]!, '官网下单的沙发什么时候发货？');
+  await customerSays(customers[1]!, '天猫买的台灯能开发票吗？');
+  await expect(page.getByTestId('conversation-row')).toHaveCount(2);
+  await expect(page.getByTestId('conversation-list')).toContainText('小鹿官网');
+  await expect(page.getByTestId('conversation-list')).toContainText('小鹿天猫店');
+  await expect(count(page, 'unassigned')).toHaveText('2');
+
+  await page.locator('body').press('j'); // the newest first: the Tmall customer
+  await expect(selected(page)).toContainText('台灯');
+  await page.locator('body').press('a');
+  await expect(count(page, 'mine')).toHaveText('1');
+  await expect(page.getByTestId('notice')).toHaveText('已认领。');
+  await page.locator('body').press('j');
+  await expect(selected(page)).toContainText('沙发');
+  await page.locator('body').press('k');
+  await expect(selected(page)).toContainText('台灯');
+  await page.locator('body').press('e');
+  await expect(count(page, 'resolved')).toHaveText('1');
+  await page.getByTestId('filter-resolved').click();
+  await expect(page.getByTestId('conversation-row')).toHaveCount(1);
+  await expect(page.getByTestId('conversation-row')).toContainText('小鹿天猫店');
+  await page.getByTestId('filter-all').click();
+
+  // Enter goes to the reply box; Escape leaves it.
+  await page.locator('body').press('j');
+  await page.locator('body').press('Enter');
+  await expect(page.getByTestId('composer-input')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('composer-input')).not.toBeFocused();
+});
+
+test('? lists the shortcuts, Ctrl+K finds a customer and switches language', async ({ page }) => {
+  await page.goto(host.url);
+  await expect(page.getByTestId('conversation-row')).not.toHaveCount(0);
+  await page.locator('body').press('?');
+  await expect(page.getByTestId('help-overlay')).toContainText('命令面板');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('help-overlay')).toHaveCount(0);
+
+  await page.keyboard.press('Control+k');
+  await page.getByTestId('palette-input').fill('访客');
+  await expect(page.getByTestId('palette-item').first()).toContainText('打开会话');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('conversation-view')).toBeVisible();
+
+  await page.keyboard.press('Control+k');
+  await page.getByTestId('palette-input').fill('English');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Agent Workstation');
+  await page.keyboard.press('Control+k');
+  await page.getByTestId('palette-input').fill('简体');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('智能客服工作台');
+});
+
+test('a reply is held when the customer wrote again meanwhile, and goes on the second Enter', async ({ page }) => {
+  await page.goto(host.url);
+  await page.getByTestId('conversation-row').filter({ hasText: '小鹿官网' }).click();
+  const input = page.getByTestId('composer-input');
+  await input.fill('您好，沙发预计');
+  await customerSays(customers[0]!, '算了，我想直接退款');
+  await expect(page.locator('[data-testid="message"][data-author-kind="customer"]').last()).toContainText('退款');
+
+  await input.press('Enter');
+  await expect(page.getByTestId('send-guard')).toContainText('1');
+  await expect(input).toHaveValue('您好，沙发预计');
+  const agentTexts = async () => messagesIn(await hubLog(hub.url, probe)).filter((m) => m.author.kind === 'agent').map((m) => m.text);
+  expect(await agentTexts()).toEqual([]);
+
+  await input.press('Enter');
+  await expect(input).toHaveValue('');
+  await expect(page.getByTestId('send-guard')).toHaveCount(0);
+  await expect.poll(agentTexts).toEqual(['您好，沙发预计']);
+});

@@ -1,0 +1,20 @@
+import { useTranslation } from 'react-i18next';
+import { useServices } from '../../app/services.js';
+import { useErrorText } from '../../app/useErrorText.js';
+
+export type ConversationCommand = 'claim' | 'resolve';
+
+/** Claim and resolve, from a button, a shortcut or the palette: one path, errors shown the same way. */
+export function useConversationCommands() {
+  const { t } = useTranslation();
+  const { bridge, db, inbox } = useServices();
+  const errorText = useErrorText();
+
+  return async (command: ConversationCommand, conversationId: string | null): Promise<void> => {
+    const notify = inbox.getState().notify;
+    const conversation = conversationId ? await db.conversations.get(conversationId) : undefined;
+    if (!conversation) return notify(t('notice.noConversation'), true);
+    const result = await bridge.conversations[command]({ accountId: conversation.accountId, conversationId: conversation.id });
+    notify(result.ok ? t(command === 'claim' ? 'notice.claimed' : 'notice.resolved') : errorText(result.error), !result.ok);
+  };
+}

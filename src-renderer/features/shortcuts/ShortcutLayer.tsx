@@ -1,0 +1,42 @@
+import { useEffect } from 'react';
+import { useServices } from '../../app/services.js';
+import { useConversationCommands } from '../conversation/useConversationCommands.js';
+import { matchShortcut, type ShortcutAction } from './keymap.js';
+
+const isTyping = (target: EventTarget | null) =>
+  target instanceof HTMLElement && target.closest('input, textarea, select, [contenteditable="true"]') !== null;
+
+/** The one keyboard listener of the app: keys → actions from the keymap table. */
+export function ShortcutLayer() {
+  const { inbox } = useServices();
+  const run = useConversationCommands();
+
+  useEffect(() => {
+    const act: Record<ShortcutAction, (e: KeyboardEvent) => void> = {
+      next: () => inbox.getState().move(1),
+      previous: () => inbox.getState().move(-1),
+      open: () => document.querySelector<HTMLTextAreaElement>('[data-testid="composer-input"]')?.focus(),
+      claim: () => void run('claim', inbox.getState().selectedId),
+      resolve: () => void run('resolve', inbox.getState().selectedId),
+      help: () => inbox.getState().setOverlay(inbox.getState().overlay === 'help' ? null : 'help'),
+      palette: () => inbox.getState().setOverlay('palette'),
+      escape: (e) => {
+        if (inbox.getState().overlay) inbox.getState().setOverlay(null);
+        else if (e.target instanceof HTMLElement) e.target.blur();
+      },
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.isComposing) return;
+      // Inside an open overlay, only Escape (and the palette's own keys) count.
+      const overlay = inbox.getState().overlay;
+      const action = matchShortcut(e, isTyping(e.target));
+      if (!action || (overlay && action !== 'escape' && action !== 'help')) return;
+      e.preventDefault();
+      act[action](e);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [inbox, run]);
+
+  return null;
+}

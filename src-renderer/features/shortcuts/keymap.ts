@@ -1,0 +1,44 @@
+export type ShortcutAction = 'next' | 'previous' | 'open' | 'claim' | 'resolve' | 'help' | 'palette' | 'escape';
+
+export interface KeyPress {
+  key: string;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  altKey: boolean;
+  shiftKey: boolean;
+}
+
+export interface Shortcut {
+  action: ShortcutAction;
+  /** How the help overlay shows the keys. */
+  keys: string[];
+  /** Also while typing in a field (Ctrl/Cmd+K, Escape). */
+  whileTyping: boolean;
+  matches(e: KeyPress): boolean;
+}
+
+const plain = (e: KeyPress) => !e.ctrlKey && !e.metaKey && !e.altKey;
+const oneOf = (...keys: string[]) => (e: KeyPress) => plain(e) && keys.includes(e.key);
+
+/** Every shortcut, once: the key handler and the `?` overlay both read this table. */
+export const SHORTCUTS: readonly Shortcut[] = [
+  { action: 'next', keys: ['j', '↓'], whileTyping: false, matches: oneOf('j', 'ArrowDown') },
+  { action: 'previous', keys: ['k', '↑'], whileTyping: false, matches: oneOf('k', 'ArrowUp') },
+  { action: 'open', keys: ['Enter'], whileTyping: false, matches: oneOf('Enter') },
+  { action: 'claim', keys: ['a'], whileTyping: false, matches: oneOf('a') },
+  { action: 'resolve', keys: ['e'], whileTyping: false, matches: oneOf('e') },
+  { action: 'help', keys: ['?'], whileTyping: false, matches: oneOf('?') },
+  {
+    action: 'palette',
+    keys: ['Ctrl+K', '⌘K'],
+    whileTyping: true,
+    matches: (e) => (e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'k',
+  },
+  { action: 'escape', keys: ['Esc'], whileTyping: true, matches: (e) => e.key === 'Escape' },
+];
+
+/** The action a key press means, given whether the focus is in a text field. */
+export function matchShortcut(e: KeyPress, typing: boolean): ShortcutAction | null {
+  const hit = SHORTCUTS.find((s) => (s.whileTyping || !typing) && s.matches(e));
+  return hit?.action ?? null;
+}
