@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import type { Channel, HubAccount, Role } from '../src-shared/domain/account.js';
 import type { Result } from '../src-shared/result.js';
+import { startEmailChannel, type EmailChannel } from './adapters/email/emailChannel.js';
+import type { EmailOptions } from './adapters/email/emailOptions.js';
 import { registerCustomerNamespace } from './adapters/webchat/customerNamespace.js';
 import { createAdminService } from './admin/adminService.js';
 import { registerAgentNamespace } from './agent/agentNamespace.js';
@@ -19,11 +21,17 @@ export interface HubOptions {
   port?: number /* 0 = random */;
   dataDir: string | null;
   log?: (line: string) => void;
+  /** Turns the email channel on: an SMTP listener in, a relay out. */
+  email?: EmailOptions;
 }
+
+export type { EmailOptions, RelayOptions } from './adapters/email/emailOptions.js';
 
 export interface RunningHub {
   url: string;
   port: number;
+  /** null when `options.email` was not given. */
+  email: Pick<EmailChannel, 'smtpPort' | 'addressOf'> | null;
   admin: {
     createAccount(input: { id: string; name: string; channel: Channel }): Promise<HubAccount>;
     issueToken(input: { accountId: string; personId: string; personName: string; role: Role }): Promise<{ tokenId: string; token: string }>;
@@ -69,6 +77,14 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     http.listen(options.port ?? 4600, host, () => resolve());
   });
   const port = (http.address() as AddressInfo).port;
+  let email: EmailChannel | null = null;
+  try {
+    email = options.email ? await startEmailChannel(ctx, options.email) : null;
+  } catch (error) {
+    await new Promise<void>((resolve) => io.close(() => resolve()));
+    await db.close();
+    throw error;
+  }
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   log(`hub listening on ${url}`);
 
@@ -76,6 +92,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const close = () => {
     closing ??= (async () => {
       stopRelay();
+      await email?.close();
       await new Promise<void>((resolve) => {
         io.close(() => resolve());
         http.closeAllConnections();
@@ -90,6 +107,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   return {
     url,
     port,
+    email: email && { smtpPort: email.smtpPort, addressOf: email.addressOf },
     admin: {
       createAccount: async (input) => unwrap(await ctx.admin.createAccount(input)),
       issueToken: async (input) => unwrap(await ctx.admin.issueToken(input)),

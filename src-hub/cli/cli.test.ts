@@ -4,6 +4,7 @@ import { readFile, rm, stat } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startHub, type RunningHub } from '../index.js';
 import { adminSecretPath } from '../http/adminSecret.js';
+import { smtpCodeOf } from '../testing/smtp.js';
 import { closeAllSockets, connect, connectOutcome } from '../testing/sockets.js';
 import { makeTempDir } from '../testing/testHub.js';
 import { lockPath, removeLock, writeLock } from './lockFile.js';
@@ -130,5 +131,29 @@ describe('serve', () => {
     serve.child.kill('SIGTERM');
     expect((await serve.done).code).toBe(0);
     expect(existsSync(lockPath(dataDir))).toBe(false);
+  });
+
+  it('with --smtp-port and --relay-host, prints the inbox of email accounts and accepts mail there', async () => {
+    const created = await runCli(['account', 'create', '--data', dataDir, '--id', 'mail-a', '--name', '邮件客服', '--channel', 'email', '--person', 'ann']);
+    expect(created.stdout).toContain('created account mail-a (邮件客服, email)');
+    const serve = startCli(['serve', '--port', '0', '--data', dataDir, '--smtp-port', '0', '--relay-host', '127.0.0.1', '--relay-port', '2']);
+    const deadline = Date.now() + 20_000;
+    while (!serve.out.stdout.includes('inbox for mail-a') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    const inbox = /inbox for mail-a \(邮件客服\): (mail-a@localhost) \(smtp port (\d+)\)/.exec(serve.out.stdout);
+    expect(inbox).not.toBeNull();
+    expect(serve.out.stdout).not.toMatch(/inbox for shop-a/);
+    expect(await smtpCodeOf(Number(inbox![2]), { from: 'buyer@customer.example', to: inbox![1], subject: 'hi', text: '你好' })).toBe(250);
+    serve.child.kill('SIGTERM');
+    expect((await serve.done).code).toBe(0);
+  });
+
+  it.each([
+    [['--smtp-port', '0'], /^error: --smtp-port needs --relay-host/],
+    [['--relay-host', 'mx.example'], /^error: --relay-host needs --smtp-port/],
+    [['--smtp-port', '99999', '--relay-host', 'mx.example'], /^error: --smtp-port must be 0-65535/],
+  ])('serve %j fails with one clear line', async (flags, message) => {
+    const run = await runCli(['serve', '--port', '0', '--data', dataDir, ...flags]);
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim().split('\n')[0]).toMatch(message);
   });
 });

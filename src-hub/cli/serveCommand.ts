@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { startHub } from '../index.js';
 import { connectRunningHub } from './adminPort.js';
 import { CliError, DEFAULT_DATA_DIR } from './cliError.js';
+import { EMAIL_FLAGS, emailOptionsFrom } from './emailFlags.js';
 import { readLiveLock, removeLock, writeLock } from './lockFile.js';
 
 /** Runs the hub until SIGINT/SIGTERM, holding `<dataDir>/hub.lock` (pid + port) meanwhile. */
@@ -12,19 +13,24 @@ export async function serveCommand(args: string[], print: (line: string) => void
       host: { type: 'string', default: '127.0.0.1' },
       port: { type: 'string', default: '4600' },
       data: { type: 'string', default: DEFAULT_DATA_DIR },
+      ...EMAIL_FLAGS,
     },
   });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port must be 0-65535, got ${values.port}`);
+  const email = emailOptionsFrom(values);
   const running = await readLiveLock(values.data);
   if (running) throw new CliError(`a hub (pid ${running.pid}) already serves ${values.data} at ${running.url}`);
   await removeLock(values.data); // a stale lock from a crash
 
-  const hub = await startHub({ host: values.host, port, dataDir: values.data, log: print });
+  const hub = await startHub({ host: values.host, port, dataDir: values.data, log: print, ...(email ? { email } : {}) });
   await writeLock(values.data, { pid: process.pid, port: hub.port, url: hub.url });
   print(`hub ready at ${hub.url} (data: ${values.data})`);
   const accounts = await (await connectRunningHub(values.data, hub.url)).listAccounts();
-  for (const account of accounts.ok ? accounts.value : []) print(`  widget for ${account.id} (${account.name}): ${hub.url}/widget/${account.id}`);
+  for (const account of accounts.ok ? accounts.value : []) {
+    print(`  widget for ${account.id} (${account.name}): ${hub.url}/widget/${account.id}`);
+    if (account.channel === 'email' && hub.email) print(`  inbox for ${account.id} (${account.name}): ${hub.email.addressOf(account.id)} (smtp port ${hub.email.smtpPort})`);
+  }
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -28,3 +28,17 @@ export async function listMessages(
   );
   return result.rows.map((row) => row.doc);
 }
+
+export async function findMessage(db: Queryable, accountId: string, id: string): Promise<Message | null> {
+  const result = await db.query<{ doc: Message }>('SELECT doc FROM messages WHERE account_id = $1 AND id = $2', [accountId, id]);
+  return result.rows[0]?.doc ?? null;
+}
+
+/** Keeps the stored message in step with its `message.status` events, so a later read shows the outcome. */
+export async function setMessageStatus(db: Queryable, accountId: string, id: string, status: Message['status']): Promise<void> {
+  await db.query(`UPDATE messages SET doc = jsonb_set(doc, '{status}', to_jsonb($3::text)) WHERE account_id = $1 AND id = $2`, [
+    accountId,
+    id,
+    status,
+  ]);
+}

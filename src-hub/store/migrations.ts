@@ -70,6 +70,25 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; up: (tx: Transaction) 
         CREATE INDEX messages_by_conversation ON messages (account_id, conversation_id, created_at);
       `),
   },
+  {
+    // Email threading: every Message-ID the hub received or sent, so a reply's
+    // In-Reply-To / References find their conversation. `delivery` tracks outbound mail.
+    version: 2,
+    up: (tx) =>
+      tx.exec(`
+        CREATE TABLE email_threads (
+          account_id text NOT NULL REFERENCES accounts(id),
+          mail_id text NOT NULL,
+          conversation_id text NOT NULL,
+          message_id text NOT NULL,
+          direction text NOT NULL CHECK (direction IN ('in', 'out')),
+          delivery text CHECK (delivery IN ('pending', 'delivered', 'failed')),
+          created_at bigint NOT NULL,
+          PRIMARY KEY (account_id, mail_id)
+        );
+        CREATE INDEX email_threads_by_conversation ON email_threads (account_id, conversation_id, created_at);
+      `),
+  },
 ];
 
 export async function runMigrations(db: PGlite): Promise<number> {

@@ -1,4 +1,4 @@
-import type { Role } from '../../src-shared/domain/account.js';
+import type { Channel, Role } from '../../src-shared/domain/account.js';
 import type { RunningHub } from '../index.js';
 import { command, connect, type RecordingSocket } from './sockets.js';
 import { uniqueId } from './testHub.js';
@@ -8,10 +8,10 @@ export interface AccountFixture {
   tokens: Record<Role, string>;
 }
 
-/** A fresh web-chat account with one token per role. */
-export async function makeAccount(hub: RunningHub): Promise<AccountFixture> {
+/** A fresh account (web chat unless told) with one token per role. */
+export async function makeAccount(hub: RunningHub, channel: Channel = 'webchat'): Promise<AccountFixture> {
   const accountId = uniqueId('shop');
-  await hub.admin.createAccount({ id: accountId, name: `Shop ${accountId}`, channel: 'webchat' });
+  await hub.admin.createAccount({ id: accountId, name: `Shop ${accountId}`, channel });
   const issue = async (role: Role) =>
     (await hub.admin.issueToken({ accountId, personId: `${role}-1`, personName: `The ${role}`, role })).token;
   return { accountId, tokens: { agent: await issue('agent'), lead: await issue('lead'), supervisor: await issue('supervisor') } };

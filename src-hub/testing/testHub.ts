@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startHub, type RunningHub } from '../index.js';
+import { startHub, type HubOptions, type RunningHub } from '../index.js';
 
 export interface TestHub {
   hub: RunningHub;
@@ -13,9 +13,9 @@ export interface TestHub {
 export const makeTempDir = (): Promise<string> => mkdtemp(join(tmpdir(), 'hub-test-'));
 
 /** A real hub on a random loopback port over a fresh temp data dir. */
-export async function startTestHub(dataDir?: string): Promise<TestHub> {
+export async function startTestHub(dataDir?: string, options: Partial<HubOptions> = {}): Promise<TestHub> {
   const dir = dataDir ?? (await makeTempDir());
-  const hub = await startHub({ dataDir: dir, port: 0 });
+  const hub = await startHub({ dataDir: dir, port: 0, ...options });
   return {
     hub,
     dataDir: dir,

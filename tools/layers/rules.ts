@@ -19,14 +19,14 @@ const RENDERER_PACKAGES = ['react', 'react-dom', 'zustand', 'dexie', 'dexie-reac
 
 // Order matters: the first folder that prefixes a file's path is its layer.
 export const LAYERS: LayerRule[] = [
-  { folder: 'src-shared/', layers: [], packages: [], node: false },
+  { folder: 'src-shared/', layers: [], packages: ['opencc-js'], node: false },
   { folder: 'src-main/core/', layers: ['src-shared/'], packages: ['socket.io-client'], node: true },
   { folder: 'src-main/host/', layers: ['src-shared/', 'src-main/core/'], packages: ['ws'], node: true },
   { folder: 'src-main/electron/', layers: ['src-shared/', 'src-main/core/'], packages: ['electron'], node: true },
   // The demo composes the embedded hub with the web host: the one place both meet.
   { folder: 'src-main/demo/', layers: ['src-shared/', 'src-main/core/', 'src-main/host/', 'src-hub/'], packages: [], node: true },
   { folder: 'src-renderer/', layers: ['src-shared/'], packages: RENDERER_PACKAGES, node: false },
-  { folder: 'src-hub/', layers: ['src-shared/'], packages: ['socket.io', 'socket.io-client', '@electric-sql/pglite'], node: true },
+  { folder: 'src-hub/', layers: ['src-shared/'], packages: ['socket.io', 'socket.io-client', '@electric-sql/pglite', 'smtp-server', 'mailparser', 'nodemailer', 'sanitize-html'], node: true },
 ];
 
 export const testPackages = TEST_PACKAGES;
