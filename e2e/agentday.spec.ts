@@ -115,3 +115,18 @@ test('a reply is held when the customer wrote again meanwhile, and goes on the s
   await expect(page.getByTestId('send-guard')).toHaveCount(0);
   await expect.poll(agentTexts).toEqual(['您好，沙发预计']);
 });
+
+test('a private note reaches the team and never the customer', async ({ page }) => {
+  await page.goto(host.url);
+  await page.getByTestId('conversation-row').filter({ hasText: '小鹿官网' }).click();
+  await page.getByTestId('composer-mode-note').click();
+  await page.getByTestId('composer-input').fill('老顾客，退款可以优先处理');
+  await page.getByTestId('composer-input').press('Enter');
+  await expect(page.locator('[data-testid="message"].private .message-text')).toHaveText(['老顾客，退款可以优先处理']);
+
+  const notes = async () => messagesIn(await hubLog(hub.url, probe)).filter((m) => m.private).map((m) => m.text);
+  await expect.poll(notes).toEqual(['老顾客，退款可以优先处理']);
+  await customers[0]!.reload();
+  await expect(customers[0]!.locator('[data-testid="widget-message"][data-from="agent"]')).toHaveCount(1); // only the earlier reply
+  await expect(customers[0]!.getByTestId('widget-messages')).not.toContainText('老顾客');
+});

@@ -6,6 +6,7 @@ export interface NewReply {
   accountId: string;
   conversationId: string;
   text: string;
+  kind?: 'reply' | 'note';
 }
 
 /** Writes the reply to the outbox (and clears the draft) before anything leaves. */

@@ -25,6 +25,8 @@ export interface OutboxRow {
   accountId: string;
   conversationId: string;
   text: string;
+  /** A private note goes out as `note.add`; rows from before notes existed are replies. */
+  kind?: 'reply' | 'note';
   createdAt: number;
   /** `failed`: the hub refused it (not a network problem); waits for retry or discard. */
   state: 'queued' | 'failed';

@@ -22,7 +22,7 @@ describe('createBridge', () => {
     expect(shape).toEqual({
       accounts: ['add', 'list', 'onRemoved', 'onStatusChanged', 'remove'],
       events: ['committed', 'onReceived', 'resume'],
-      conversations: ['claim', 'resolve', 'send'],
+      conversations: ['claim', 'note', 'resolve', 'send'],
     });
     expect(Object.isFrozen(bridge)).toBe(true);
   });

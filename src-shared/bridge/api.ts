@@ -38,6 +38,7 @@ export interface WorkstationBridge {
   };
   conversations: {
     send: Call<'conversations/send'>;
+    note: Call<'conversations/note'>;
     claim: Call<'conversations/claim'>;
     resolve: Call<'conversations/resolve'>;
   };

@@ -62,6 +62,11 @@ export const BridgeCalls = {
     input: ConversationRef.extend({ clientId: ClientId, text: MessageText }),
     output: z.object({ message: Message, duplicate: z.boolean() }),
   },
+  /** A private note: teammates see it, the customer never does. Idempotent on clientId like send. */
+  'conversations/note': {
+    input: ConversationRef.extend({ clientId: ClientId, text: MessageText }),
+    output: z.object({ message: Message, duplicate: z.boolean() }),
+  },
   'conversations/claim': { input: ConversationRef, output: z.object({}) },
   'conversations/resolve': { input: ConversationRef, output: z.object({}) },
 } as const;

@@ -11,6 +11,8 @@ export const managerOperations = (manager: ConnectionManager): BridgeOperations 
   'events/resume': ({ accountId, cursor }) => manager.resume(accountId, cursor),
   'conversations/send': ({ accountId, conversationId, clientId, text }) =>
     manager.command(accountId, 'message.send', { conversationId, clientId, text }),
+  'conversations/note': ({ accountId, conversationId, clientId, text }) =>
+    manager.command(accountId, 'note.add', { conversationId, clientId, text }),
   'conversations/claim': ({ accountId, conversationId }) =>
     manager.command(accountId, 'conversation.claim', { conversationId }),
   'conversations/resolve': ({ accountId, conversationId }) =>

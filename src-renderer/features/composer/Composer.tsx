@@ -23,6 +23,7 @@ export function Composer({ conversation, online, myId }: Props) {
   const { db, outbox } = useServices();
   const [text, setText] = useDraft(db, conversation.id);
   const [busy, setBusy] = useState(false);
+  const [mode, setMode] = useState<'reply' | 'note'>('reply');
   const guard = useSendGuard(db, conversation.id, myId);
   const edit = (next: string) => {
     setText(next);
@@ -33,10 +34,11 @@ export function Composer({ conversation, online, myId }: Props) {
     const body = MessageText.safeParse(text);
     if (!body.success || busy) return;
     setBusy(true);
-    if (!(await guard.allow())) return setBusy(false);
+    // Notes are for the team: nothing to hold them back for.
+    if (mode === 'reply' && !(await guard.allow())) return setBusy(false);
     await enqueueReply(
       db,
-      { clientId: newClientId(), accountId: conversation.accountId, conversationId: conversation.id, text: body.data },
+      { clientId: newClientId(), accountId: conversation.accountId, conversationId: conversation.id, text: body.data, kind: mode },
       Date.now(),
     );
     setText('');
@@ -55,7 +57,14 @@ export function Composer({ conversation, online, myId }: Props) {
 
   if (conversation.status === 'resolved') return <p className="muted composer-note">{t('composer.disabledResolved')}</p>;
   return (
-    <div className="composer">
+    <div className={`composer${mode === 'note' ? ' composer-note-mode' : ''}`}>
+      <div className="composer-modes" role="tablist">
+        {(['reply', 'note'] as const).map((m) => (
+          <button key={m} type="button" role="tab" aria-selected={mode === m} data-testid={`composer-mode-${m}`} onClick={() => setMode(m)}>
+            {t(m === 'reply' ? 'composer.modeReply' : 'composer.modeNote')}
+          </button>
+        ))}
+      </div>
       {!online && <p className="banner banner-warn">{t('composer.offline')}</p>}
       {guard.held > 0 && (
         <p role="alert" className="banner banner-warn" data-testid="send-guard">
@@ -67,7 +76,7 @@ export function Composer({ conversation, online, myId }: Props) {
         value={text}
         onChange={(e) => edit(e.target.value)}
         onKeyDown={onKeyDown}
-        placeholder={t('composer.placeholder')}
+        placeholder={t(mode === 'note' ? 'composer.notePlaceholder' : 'composer.placeholder')}
         rows={3}
       />
       <button type="button" data-testid="composer-send" disabled={busy || !text.trim()} onClick={() => void send()}>

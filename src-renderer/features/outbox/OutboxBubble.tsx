@@ -14,7 +14,7 @@ export function OutboxBubble({ row }: { row: OutboxRow }) {
     void outbox.kick();
   };
   return (
-    <li className={`message from-agent outbox outbox-${row.state}`} data-testid="message" data-author-kind="agent" data-status={row.state}>
+    <li className={`message from-agent outbox outbox-${row.state}${row.kind === 'note' ? ' private' : ''}`} data-testid="message" data-author-kind="agent" data-status={row.state}>
       <div className="message-head">
         <span className="author">{row.state === 'queued' ? t('outbox.queued') : t('outbox.failed', { reason: errorText(row.error!) })}</span>
       </div>

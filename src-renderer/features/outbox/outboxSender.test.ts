@@ -12,9 +12,11 @@ function fakeHub() {
   const byClientId = new Map<string, Message>();
   const failures: ErrorCode[] = [];
   let loseNextAck = false;
+  const calls: string[] = [];
   const bridge = createBridge({
     invoke: async (name, input) => {
-      if (name !== 'conversations/send') return ok({});
+      calls.push(name);
+      if (name !== 'conversations/send' && name !== 'conversations/note') return ok({});
       const { clientId, conversationId, text } = input as { clientId: string; conversationId: string; text: string };
       const failure = failures.shift();
       if (failure) return err(failure, `hub said ${failure}`);
@@ -32,7 +34,7 @@ function fakeHub() {
     },
     subscribe: () => () => {},
   });
-  return { bridge, posted, failures, loseAck: () => (loseNextAck = true) };
+  return { bridge, posted, calls, failures, loseAck: () => (loseNextAck = true) };
 }
 
 const view = (status: AccountView['status']): AccountView => ({
@@ -132,6 +134,19 @@ describe('outbox', () => {
     outbox = startOutbox({ db, bridge: hub.bridge, accounts, retryMs: 60_000 });
     await outbox.idle();
     expect(hub.posted.map((m) => m.text)).toEqual(['reply 1', 'reply 2']);
+  });
+
+  it('sends a private note as a note, in order with the replies', async () => {
+    db = freshDb();
+    const hub = fakeHub();
+    const accounts = createAccountsStore();
+    accounts.getState().replaceAll([view('online')]);
+    await reply(1);
+    await enqueueReply(db, { clientId: 'client-note-1', accountId: 'shop-a', conversationId: 'c1', text: 'VIP 顾客', kind: 'note' }, 2);
+    outbox = startOutbox({ db, bridge: hub.bridge, accounts, retryMs: 60_000 });
+    await outbox.idle();
+    expect(hub.calls).toEqual(['conversations/send', 'conversations/note']);
+    expect(hub.posted.map((m) => m.text)).toEqual(['reply 1', 'VIP 顾客']);
   });
 
   it('clears the draft of the conversation when a reply is queued', async () => {

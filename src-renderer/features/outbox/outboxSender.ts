@@ -34,7 +34,7 @@ export function startOutbox({ db, bridge, accounts, log = console.error, retryMs
       if (stopped || row.state !== 'queued' || !online(row.accountId)) continue;
       await markAttempt(db, row);
       const { accountId, conversationId, clientId, text } = row;
-      const result = await bridge.conversations.send({ accountId, conversationId, clientId, text });
+      const result = await bridge.conversations[row.kind === 'note' ? 'note' : 'send']({ accountId, conversationId, clientId, text });
       if (result.ok) {
         await markDelivered(db, clientId, result.value.message);
         delivered = true;
