@@ -1,11 +1,13 @@
 import { join } from 'node:path';
 import { ConnectionManager } from './accounts/connectionManager.js';
 import { createBridgeHandlers, type BridgeHandlers } from './bridge/handlers.js';
+import { desktopOperations } from './bridge/desktopOperations.js';
 import { managerOperations } from './bridge/operations.js';
 import { PushEmitter, type PushListener, type Unsubscribe } from './bridge/pushEmitter.js';
 import { ChannelConnection, type ConnectionTuning, defaultTuning } from './connection/channelConnection.js';
 import { type SocketFactory, socketIoFactory } from './connection/hubSocket.js';
 import { type Clock, type Random, systemClock } from './ports/clock.js';
+import { browserFallbackDesktop, type DesktopPort } from './ports/desktop.js';
 import { type Logger, withFields } from './ports/logger.js';
 import { AccountRegistry } from './registry/accountRegistry.js';
 import type { CredentialVault } from './vault/credentialVault.js';
@@ -19,6 +21,8 @@ export interface CoreOptions {
   clock?: Clock;
   random?: Random;
   tuning?: Partial<ConnectionTuning>;
+  /** Badge and native notifications. Default: none, the renderer falls back to the browser's. */
+  desktop?: DesktopPort;
 }
 
 export interface Core {
@@ -49,7 +53,10 @@ export function createCore(options: CoreOptions): Core {
       new ChannelConnection({ ...o, socketFactory, clock, random, tuning, log: withFields(log, { accountId: o.accountId }) }),
   });
   return {
-    handlers: createBridgeHandlers(managerOperations(manager), log),
+    handlers: createBridgeHandlers(
+      { ...managerOperations(manager), ...desktopOperations(options.desktop ?? browserFallbackDesktop, pushes) },
+      log,
+    ),
     onPush: (listener) => pushes.on(listener),
     start: () => manager.startAll(),
     stop: async () => {

@@ -8,4 +8,5 @@ export { SecretFile } from './vault/secretFile.js';
 export type { SocketFactory, HubSocket } from './connection/hubSocket.js';
 export type { ConnectionTuning } from './connection/channelConnection.js';
 export { type Clock, systemClock } from './ports/clock.js';
+export { browserFallbackDesktop, type DesktopHandled, type DesktopNotification, type DesktopPort } from './ports/desktop.js';
 export { type Logger, type LogLevel, createLineLogger, silentLogger, withFields } from './ports/logger.js';

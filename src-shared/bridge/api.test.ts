@@ -20,19 +20,25 @@ describe('createBridge', () => {
   it('exposes exactly one function per call and per push, and nothing else', () => {
     const shape = Object.fromEntries(Object.entries(bridge).map(([k, v]) => [k, Object.keys(v as object).sort()]));
     expect(shape).toEqual({
-      accounts: ['add', 'list', 'onRemoved', 'onStatusChanged', 'remove'],
+      accounts: ['add', 'list', 'onRemoved', 'onStatusChanged', 'reconnect', 'remove'],
       events: ['committed', 'onReceived', 'resume'],
       conversations: ['claim', 'note', 'resolve', 'send'],
+      app: ['notify', 'onNotificationClicked', 'setBadge'],
     });
     expect(Object.isFrozen(bridge)).toBe(true);
   });
 
   it('routes each function to its contract name', async () => {
     await bridge.conversations.claim({ accountId: 'a', conversationId: 'c' });
+    await bridge.app.setBadge({ count: 3 });
     bridge.accounts.onStatusChanged(() => {});
     bridge.events.onReceived(() => {});
-    expect(calls).toEqual([['conversations/claim', { accountId: 'a', conversationId: 'c' }]]);
-    expect(subscribed).toEqual(['accounts/status-changed', 'events/received']);
+    bridge.app.onNotificationClicked(() => {});
+    expect(calls).toEqual([
+      ['conversations/claim', { accountId: 'a', conversationId: 'c' }],
+      ['app/set-badge', { count: 3 }],
+    ]);
+    expect(subscribed).toEqual(['accounts/status-changed', 'events/received', 'app/notification-clicked']);
   });
 
   it('names calls and pushes domain/verb', () => {
@@ -55,6 +61,18 @@ describe('bridge inputs', () => {
     ['conversations/send', { accountId: 'a', conversationId: 'c', clientId: 'short', text: 'hi' }, false],
     ['conversations/send', { accountId: 'a', conversationId: 'c', clientId: 'abcdefgh', text: '' }, false],
     ['events/committed', { accountId: 'a', seq: -1 }, false],
+    ['accounts/reconnect', {}, true],
+    ['accounts/reconnect', { accountId: 'a' }, true],
+    ['accounts/reconnect', { accountId: 'bad id!' }, false],
+    ['app/set-badge', { count: 0 }, true],
+    ['app/set-badge', { count: 99_999 }, true],
+    ['app/set-badge', { count: 100_000 }, false],
+    ['app/set-badge', { count: -1 }, false],
+    ['app/set-badge', { count: 1.5 }, false],
+    ['app/notify', { title: 'New message', body: 'hi', accountId: 'a', conversationId: 'c' }, true],
+    ['app/notify', { title: 'New message', body: 'hi' }, true],
+    ['app/notify', { title: 'x'.repeat(201), body: 'hi' }, false],
+    ['app/notify', { title: 'New message', body: 'x'.repeat(501) }, false],
   ] as const)('%s %j valid: %s', (name, input, valid) => {
     expect(BridgeCalls[name].input.safeParse(input).success).toBe(valid);
   });

@@ -28,6 +28,7 @@ export interface WorkstationBridge {
     list: Call<'accounts/list'>;
     add: Call<'accounts/add'>;
     remove: Call<'accounts/remove'>;
+    reconnect: Call<'accounts/reconnect'>;
     onStatusChanged: On<'accounts/status-changed'>;
     onRemoved: On<'accounts/removed'>;
   };
@@ -42,12 +43,18 @@ export interface WorkstationBridge {
     claim: Call<'conversations/claim'>;
     resolve: Call<'conversations/resolve'>;
   };
+  app: {
+    setBadge: Call<'app/set-badge'>;
+    notify: Call<'app/notify'>;
+    onNotificationClicked: On<'app/notification-clicked'>;
+  };
 }
+
+const camelCase = (words: string): string => words.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 
 /** `accounts/status-changed` → `onStatusChanged`; `events/received` → `onReceived`. */
 const listenerName = (push: BridgePushName): string => {
-  const action = push.split('/')[1] ?? push;
-  const camel = action.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+  const camel = camelCase(push.split('/')[1] ?? push);
   return `on${camel[0]!.toUpperCase()}${camel.slice(1)}`;
 };
 
@@ -57,7 +64,8 @@ export function createBridge(transport: BridgeTransport): WorkstationBridge {
   const section = (name: string) => (bridge[name] ??= {});
   for (const call of bridgeCallNames) {
     const [domain, verb] = call.split('/') as [string, string];
-    section(domain)[verb] = (input: unknown) => transport.invoke(call, input);
+    // `app/set-badge` → `app.setBadge`
+    section(domain)[camelCase(verb)] = (input: unknown) => transport.invoke(call, input);
   }
   for (const push of bridgePushNames) {
     const [domain] = push.split('/') as [string];

@@ -4,8 +4,12 @@ import { ClientId, Id, Timestamp } from '../domain/ids.js';
 import { Message, MessageText } from '../domain/message.js';
 import { HubEvent } from '../hub/events.js';
 
-/** The connection state of one channel account, as main sees it. */
-export const ConnectionStatus = z.enum(['connecting', 'online', 'offline', 'auth-failed']);
+/**
+ * The connection state of one channel account, as main sees it. `syncing`: the hub
+ * accepted us (session.opened) and is replaying the events missed since the cursor;
+ * `online` follows at sync.done. Commands are accepted from `syncing` on.
+ */
+export const ConnectionStatus = z.enum(['connecting', 'syncing', 'online', 'offline', 'auth-failed']);
 export type ConnectionStatus = z.infer<typeof ConnectionStatus>;
 
 /** Why an account is not online; the UI translates each code (`account.reason.<code>`). */
@@ -30,8 +34,16 @@ export const AccountView = z.object({
   reason: StatusReason.nullable(),
   /** Extra words for the reason (e.g. the socket error), for the tooltip and the log. */
   detail: z.string().max(500).nullable(),
-  /** When main last finished a sync with the hub. */
+  /**
+   * When main last knew itself up to date with the hub: set at each sync.done and
+   * refreshed by live events while online ("up to date as of …").
+   */
   syncedAt: Timestamp.nullable(),
+  /**
+   * While syncing: how many events the hub is still replaying (its head seq minus
+   * our cursor), counting down as batches arrive. Null in every other status.
+   */
+  missed: z.number().int().nonnegative().nullable(),
   /** When main will try again, while offline. */
   retryAt: Timestamp.nullable(),
 });
@@ -44,6 +56,8 @@ const HubUrl = z
   .refine((u) => /^https?:\/\//.test(u), 'hub URL must start with http:// or https://');
 
 const AccountRef = z.object({ accountId: Id });
+/** Whether the desktop shell did it natively; false means "do it yourself, renderer". */
+const DesktopHandled = z.object({ handled: z.boolean() });
 const ConversationRef = AccountRef.extend({ conversationId: Id });
 
 /**
@@ -54,6 +68,13 @@ export const BridgeCalls = {
   'accounts/list': { input: z.object({}), output: z.array(AccountView) },
   'accounts/add': { input: z.object({ hubUrl: HubUrl, token: AccountToken }), output: AccountView },
   'accounts/remove': { input: AccountRef, output: z.object({}) },
+  /**
+   * Connect now instead of waiting out the backoff (wake from sleep, network back,
+   * the user's "retry"). `{}`: every offline account. `{ accountId }`: that account,
+   * also from auth-failed (the token may have been fixed on the hub). Accounts that
+   * are connecting, syncing or online are left alone, so repeated calls are cheap.
+   */
+  'accounts/reconnect': { input: z.object({ accountId: Id.optional() }), output: z.object({}) },
   /** The renderer stored every event up to `seq`: main resumes from here after a reconnect. */
   'events/committed': { input: AccountRef.extend({ seq: z.number().int().nonnegative() }), output: z.object({}) },
   /** The renderer's stored cursor (e.g. after a restart): main replays from it. */
@@ -69,6 +90,26 @@ export const BridgeCalls = {
   },
   'conversations/claim': { input: ConversationRef, output: z.object({}) },
   'conversations/resolve': { input: ConversationRef, output: z.object({}) },
+  /**
+   * The dock/taskbar badge (Electron: app badge on macOS and Linux Unity, tray
+   * tooltip on Windows). `handled: false` (the web host, or an OS without a badge):
+   * the renderer shows the count itself, e.g. in the document title.
+   */
+  'app/set-badge': { input: z.object({ count: z.number().int().min(0).max(99_999) }), output: DesktopHandled },
+  /**
+   * A native notification; clicking it focuses the window and pushes
+   * `app/notification-clicked`. `handled: false` (the web host, or no native
+   * notifications): the renderer falls back to the browser's Notification API.
+   */
+  'app/notify': {
+    input: z.object({
+      title: z.string().max(200),
+      body: z.string().max(500),
+      conversationId: Id.optional(),
+      accountId: Id.optional(),
+    }),
+    output: DesktopHandled,
+  },
 } as const;
 
 /** Main → renderer pushes, named for what happened. */
@@ -76,6 +117,8 @@ export const BridgePushes = {
   'accounts/status-changed': AccountView,
   'events/received': z.object({ accountId: Id, events: z.array(HubEvent).min(1) }),
   'accounts/removed': AccountRef,
+  /** The user clicked a native notification (the window is already focused). Null: it named none. */
+  'app/notification-clicked': z.object({ accountId: Id.nullable(), conversationId: Id.nullable() }),
 } as const;
 
 export type BridgeCallName = keyof typeof BridgeCalls;

@@ -14,4 +14,5 @@ export const accountView = (row: AccountRecord, state: ConnectionState): Account
   detail: state.detail,
   syncedAt: state.syncedAt,
   retryAt: state.retryAt,
+  missed: state.missed,
 });

@@ -43,14 +43,22 @@ describe('ConnectionManager through the core', () => {
     await core.handlers.invoke('accounts/add', { hubUrl: HUB, token: TOKEN });
     expect(last().request.auth).toEqual({ accountId: 'shop1', token: TOKEN, cursor: 0 });
     last().accept();
-    last().serverEmit('session.opened', session());
+    expect(statuses.at(-1)).toMatchObject({ status: 'connecting', missed: null });
+    last().serverEmit('session.opened', { ...session(), headSeq: 2 });
+    expect(statuses.at(-1)).toMatchObject({ status: 'syncing', missed: 2 });
     last().serverEmit('event', presence(1));
     last().serverEmit('event', presence(2));
-    expect(statuses.at(-1)?.status).toBe('connecting');
     last().serverEmit('sync.done', { seq: 2 });
     await tick();
     expect(received).toEqual([[1, 2]]);
-    expect(statuses.at(-1)).toMatchObject({ status: 'online', name: 'Shop One', channel: 'taobao', person: { role: 'agent' } });
+    expect(statuses.at(-1)).toMatchObject({
+      status: 'online',
+      missed: null,
+      syncedAt: expect.any(Number),
+      name: 'Shop One',
+      channel: 'taobao',
+      person: { role: 'agent' },
+    });
   });
 
   it('persists committed cursors (forward only) and reconnects from them after a restart', async () => {

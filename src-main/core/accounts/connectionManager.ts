@@ -30,15 +30,7 @@ export class ConnectionManager {
 
   async startAll(): Promise<void> {
     await this.d.registry.load();
-    for (const row of this.d.registry.list()) {
-      if (this.connections.has(row.id)) continue;
-      const token = await this.d.vault.get(row.id).catch((error: Error) => {
-        this.d.log.error('credential vault read failed', { accountId: row.id, error: error.message });
-        return null;
-      });
-      if (token) this.open(row, token);
-      else this.d.log.warn('no token in the vault; account stays offline', { accountId: row.id });
-    }
+    for (const row of this.d.registry.list()) await this.openFromVault(row);
   }
 
   stopAll(): void {
@@ -94,6 +86,25 @@ export class ConnectionManager {
     return ok({});
   }
 
+  /**
+   * Connects now instead of after the backoff. All (`undefined`): the offline ones.
+   * One: also from auth-failed, or from the vault if it had no token at start-up.
+   */
+  async reconnect(accountId: string | undefined): Promise<Result<CallOutput<'accounts/reconnect'>>> {
+    await this.d.registry.load();
+    if (accountId === undefined) {
+      const started = [...this.connections.values()].filter((connection) => connection.connectNow()).length;
+      if (started > 0) this.d.log.info('reconnecting now', { accounts: started });
+      return ok({});
+    }
+    const row = this.d.registry.get(accountId);
+    if (!row) return err('not-found', `no account ${accountId}`);
+    const connection = this.connections.get(accountId);
+    if (connection) connection.connectNow(true);
+    else await this.openFromVault(row);
+    return ok({});
+  }
+
   /** The renderer stored everything up to `seq`; the cursor only moves forward here. */
   async committed(accountId: string, seq: number): Promise<Result<CallOutput<'events/committed'>>> {
     await this.d.registry.load();
@@ -121,6 +132,18 @@ export class ConnectionManager {
     const connection = this.connections.get(accountId);
     if (!connection) return err('not-found', `no connected account ${accountId}`);
     return connection.command(name, input);
+  }
+
+  private async openFromVault(row: AccountRecord): Promise<void> {
+    if (this.connections.has(row.id)) return;
+    const token = await this.d.vault.get(row.id).catch((error: Error) => {
+      this.d.log.error('credential vault read failed', { accountId: row.id, error: error.message });
+      return null;
+    });
+    // Another call (add, reconnect) may have opened it, or a remove dropped it, meanwhile.
+    if (this.connections.has(row.id) || !this.d.registry.get(row.id)) return;
+    if (token) this.open(row, token);
+    else this.d.log.warn('no token in the vault; account stays offline', { accountId: row.id });
   }
 
   private open(row: AccountRecord, token: string): void {

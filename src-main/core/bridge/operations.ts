@@ -1,12 +1,14 @@
 import { ok } from '../../../src-shared/result.js';
 import type { ConnectionManager } from '../accounts/connectionManager.js';
+import type { DesktopCallName } from './desktopOperations.js';
 import type { BridgeOperations } from './handlers.js';
 
-/** Maps each bridge call onto the connection manager (and hub commands). */
-export const managerOperations = (manager: ConnectionManager): BridgeOperations => ({
+/** Maps each bridge call but the desktop ones onto the connection manager (and hub commands). */
+export const managerOperations = (manager: ConnectionManager): Omit<BridgeOperations, DesktopCallName> => ({
   'accounts/list': async () => ok(await manager.list()),
   'accounts/add': (input) => manager.add(input),
   'accounts/remove': ({ accountId }) => manager.remove(accountId),
+  'accounts/reconnect': ({ accountId }) => manager.reconnect(accountId),
   'events/committed': ({ accountId, seq }) => manager.committed(accountId, seq),
   'events/resume': ({ accountId, cursor }) => manager.resume(accountId, cursor),
   'conversations/send': ({ accountId, conversationId, clientId, text }) =>

@@ -136,7 +136,7 @@ describe('ChannelConnection against a socket.io hub', () => {
     expect(hub.handshakes.at(-1)?.cursor).toBe(2);
     expect(batches.flat()).toEqual([1, 2, 3]);
     const sequence = states.map((s) => s.status).filter((s, i, all) => s !== all[i - 1]);
-    expect(sequence.slice(0, 3)).toEqual(['connecting', 'online', 'offline']);
+    expect(sequence.slice(0, 4)).toEqual(['connecting', 'syncing', 'online', 'offline']);
     expect(sequence.at(-1)).toBe('online');
   });
 

@@ -11,7 +11,7 @@ import type { Clock, Random, TimerHandle } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
 import { backoffDelay, type BackoffPolicy } from './backoff.js';
 import { CommandSender } from './commandSender.js';
-import { clip, type ConnectionState, disconnectReason, initialState, refusalReason } from './connectionState.js';
+import { afterBatch, clip, type ConnectionState, disconnectReason, initialState, refusalReason } from './connectionState.js';
 import { createEventBatcher, type EventBatcher } from './eventBatcher.js';
 import type { HubSocket, SocketFactory } from './hubSocket.js';
 
@@ -56,12 +56,14 @@ export class ChannelConnection {
   private onlineSince: number | null = null;
   /** Highest seq delivered on this socket; starts at the handshake cursor. */
   private lastSeq = 0;
+  /** The hub's head seq from session.opened: where the replay ends. */
+  private headSeq = 0;
   private readonly commands: CommandSender;
   private readonly batcher: EventBatcher;
 
   constructor(private readonly o: ChannelConnectionOptions) {
     this.commands = new CommandSender(o.clock, o.tuning.commandTimeoutMs);
-    this.batcher = createEventBatcher({ clock: o.clock, maxBatch: o.tuning.maxBatch, deliver: o.onEvents });
+    this.batcher = createEventBatcher({ clock: o.clock, maxBatch: o.tuning.maxBatch, deliver: (events) => this.delivered(events) });
   }
 
   get state(): ConnectionState {
@@ -78,7 +80,7 @@ export class ChannelConnection {
     this.running = false;
     this.cancelRetry();
     this.close('stopped');
-    this.setState({ status: 'offline', reason: null, detail: null, retryAt: null });
+    this.setState({ status: 'offline', reason: null, detail: null, retryAt: null, missed: null });
   }
 
   /** Drops the socket and connects again now, from the (possibly changed) cursor. */
@@ -88,6 +90,22 @@ export class ChannelConnection {
     this.attempt = 0;
     this.running = true;
     this.open();
+  }
+
+  /**
+   * Skips the backoff wait: connects now if offline, or auth-failed when `force`
+   * (the user's retry). A no-op while connecting, syncing or online, so a burst of
+   * calls makes one connection. Answers whether it started one.
+   */
+  connectNow(force = false): boolean {
+    const { status } = this.current;
+    if (!this.running) return false;
+    if (status !== 'offline' && !(force && status === 'auth-failed')) return false;
+    this.cancelRetry();
+    // The machine or the network changed: the old backoff level says nothing now.
+    this.attempt = 0;
+    this.open();
+    return true;
   }
 
   command<K extends HubCommandName>(name: K, input: HubCommandInput<K>): Promise<Result<HubCommandOutput<K>>> {
@@ -113,7 +131,7 @@ export class ChannelConnection {
     socket.on(ServerEvents.session, mine((payload: unknown) => this.onSession(payload)));
     socket.on(ServerEvents.event, mine((payload: unknown) => this.onEvent(payload)));
     socket.on(ServerEvents.syncDone, mine((payload: unknown) => this.onSyncDone(payload)));
-    this.setState({ status: 'connecting', reason: null, detail: null, retryAt: null });
+    this.setState({ status: 'connecting', reason: null, detail: null, retryAt: null, missed: null });
     socket.connect();
   }
 
@@ -132,7 +150,8 @@ export class ChannelConnection {
     if (refusal.success) {
       // The hub said no: retrying with the same token would only storm it.
       this.o.log.warn('hub refused the account', { refusal: refusal.data });
-      this.setState({ status: 'auth-failed', reason: refusalReason[refusal.data], detail: refusal.data, retryAt: null });
+      const reason = refusalReason[refusal.data];
+      this.setState({ status: 'auth-failed', reason, detail: refusal.data, retryAt: null, missed: null });
       return;
     }
     this.scheduleRetry('hub-unreachable', error.message);
@@ -150,7 +169,7 @@ export class ChannelConnection {
     this.attempt += 1;
     const retryAt = this.o.clock.now() + delay;
     this.o.log.info('offline, will retry', { reason, detail, delayMs: delay });
-    this.setState({ status: 'offline', reason, detail: clip(detail), retryAt });
+    this.setState({ status: 'offline', reason, detail: clip(detail), retryAt, missed: null });
     this.retryTimer = this.o.clock.setTimeout(() => {
       this.retryTimer = null;
       if (this.running) this.open();
@@ -166,6 +185,8 @@ export class ChannelConnection {
     const parsed = SessionOpened.safeParse(payload);
     if (!parsed.success) return this.protocolError('session.opened', describeZodError(parsed.error));
     this.o.onSession(parsed.data);
+    this.headSeq = parsed.data.headSeq;
+    this.setState({ status: 'syncing', missed: Math.max(0, this.headSeq - this.lastSeq) });
   }
 
   private onEvent(payload: unknown): void {
@@ -188,7 +209,14 @@ export class ChannelConnection {
     if (!parsed.success) return this.protocolError('sync.done', describeZodError(parsed.error));
     this.batcher.flush();
     this.onlineSince = this.o.clock.now();
-    this.setState({ status: 'online', reason: null, detail: null, retryAt: null, syncedAt: this.onlineSince });
+    this.setState({ status: 'online', reason: null, detail: null, retryAt: null, syncedAt: this.onlineSince, missed: null });
+  }
+
+  /** Hands a batch on (events before the status they change, as everywhere here). */
+  private delivered(events: HubEvent[]): void {
+    this.o.onEvents(events);
+    const patch = afterBatch(this.current, this.headSeq, events[events.length - 1]!.seq, this.o.clock.now());
+    if (patch) this.setState(patch);
   }
 
   /** A bad control frame is logged and dropped; the connection keeps going. */

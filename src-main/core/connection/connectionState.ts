@@ -8,6 +8,8 @@ export interface ConnectionState {
   detail: string | null;
   syncedAt: number | null;
   retryAt: number | null;
+  /** Events the hub is still replaying, while syncing; null otherwise. */
+  missed: number | null;
 }
 
 export const initialState = (): ConnectionState => ({
@@ -16,7 +18,21 @@ export const initialState = (): ConnectionState => ({
   detail: null,
   syncedAt: null,
   retryAt: null,
+  missed: null,
 });
+
+/** How often a live event may move `syncedAt` (each move is a status push). */
+export const SYNCED_AT_RESOLUTION_MS = 1_000;
+
+/**
+ * What a delivered batch ending at `lastSeq` changes: the replay countdown while
+ * syncing, "up to date as of" while online (at most once per resolution).
+ */
+export function afterBatch(state: ConnectionState, headSeq: number, lastSeq: number, now: number): Partial<ConnectionState> | null {
+  if (state.status === 'syncing') return { missed: Math.max(0, headSeq - lastSeq) };
+  if (state.status === 'online' && now - (state.syncedAt ?? 0) >= SYNCED_AT_RESOLUTION_MS) return { syncedAt: now };
+  return null;
+}
 
 /** `connect_error` reasons the hub sends when it refuses a handshake. */
 export const refusalReason: Record<ConnectRefusal, StatusReason> = {

@@ -57,7 +57,7 @@ describe('ChannelConnection reconnect policy', () => {
     }
     fake.sockets.at(-1)!.accept();
     fake.sockets.at(-1)!.serverEmit('session.opened', session());
-    expect(connection.state.status).toBe('connecting');
+    expect(connection.state.status).toBe('syncing');
     fake.sockets.at(-1)!.serverEmit('sync.done', { seq: 0 });
     expect(connection.state).toMatchObject({ status: 'online', syncedAt: clock.now() });
 
