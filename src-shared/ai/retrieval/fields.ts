@@ -1,0 +1,23 @@
+import { tokenize } from '../text/tokenize.js';
+import type { EngineArticle } from './article.js';
+import type { WeightedTokens } from './bm25.js';
+
+/**
+ * How much a match counts per field. The example questions are written the way
+ * customers ask, so they carry the most; the body is an answer, not a question,
+ * and has many words that customers never type.
+ */
+export const FIELD_WEIGHTS = { title: 2, questions: 1.5, tags: 1, body: 0.3 } as const;
+
+/** Weighted fields for BM25, reusing the example tokens the caller already has (tokenizing is the cost of a build). */
+export function articleFields(a: EngineArticle, titleTokens: readonly string[], questionTokens: ReadonlyArray<readonly string[]>): WeightedTokens[] {
+  return [
+    { tokens: titleTokens, weight: FIELD_WEIGHTS.title },
+    { tokens: questionTokens.flat(), weight: FIELD_WEIGHTS.questions },
+    { tokens: (a.tags ?? []).flatMap((t) => tokenize(t)), weight: FIELD_WEIGHTS.tags },
+    { tokens: tokenize(a.body), weight: FIELD_WEIGHTS.body },
+  ];
+}
+
+/** The examples the question index and the intent model learn from: the title, then each question. */
+export const articleExamples = (a: EngineArticle): string[] => [a.title, ...a.questions];
