@@ -40,6 +40,7 @@ const account: AccountView = {
   detail: null,
   syncedAt: null,
   retryAt: null,
+  missed: null,
 };
 
 let db: WorkstationDb;

@@ -31,11 +31,12 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     },
   },
   {
-    // Inbox filters read one index range each (see inboxKeys.ts); customers' other conversations by customer id.
+    // Inbox filters read one index range each (see inboxKeys.ts); a customer's other
+    // conversations by customer id, email or phone.
     version: 3,
     stores: {
       conversations:
-        'id, accountId, lastActivityAt, [accountId+status+lastActivityAt], assigneeId, [open+lastActivityAt], [queueKey+lastActivityAt], customer.id',
+        'id, accountId, lastActivityAt, [accountId+status+lastActivityAt], assigneeId, [open+lastActivityAt], [queueKey+lastActivityAt], customer.id, customer.email, customer.phone',
     },
     upgrade: (tx) =>
       tx

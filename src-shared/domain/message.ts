@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { ClientId, Id, Timestamp } from './ids.js';
 
+/** What an agent or a widget customer may type in one message. */
 export const MAX_MESSAGE_LENGTH = 10_000;
+/**
+ * What a stored message may hold: channels such as email can bring far longer text.
+ * It is kept whole and shown folded; only beyond this is it refused.
+ */
+export const MAX_STORED_MESSAGE_LENGTH = 1_000_000;
 
 export const AuthorKind = z.enum(['customer', 'agent', 'bot', 'system']);
 export type AuthorKind = z.infer<typeof AuthorKind>;
@@ -25,7 +31,7 @@ export const Message = z.object({
   accountId: Id,
   clientId: ClientId.nullable(),
   author: Author,
-  text: MessageText,
+  text: z.string().min(1).max(MAX_STORED_MESSAGE_LENGTH),
   private: z.boolean(),
   status: MessageStatus,
   createdAt: Timestamp,

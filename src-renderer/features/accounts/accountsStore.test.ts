@@ -13,6 +13,7 @@ const view = (id: string, personId: string | null): AccountView => ({
   detail: null,
   syncedAt: null,
   retryAt: null,
+  missed: null,
 });
 
 describe('accounts store', () => {

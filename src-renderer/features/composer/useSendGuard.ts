@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import type { WorkstationDb } from '../../db/schema.js';
-import { messagesOf } from '../../db/conversations.js';
+import { latestMessages, messagesAfter } from '../../db/conversations.js';
 import { arrivedSince, latestAt } from './sendGuard.js';
 
 /**
@@ -12,8 +12,6 @@ export function useSendGuard(db: WorkstationDb, conversationId: string, myId: st
   const seenUpTo = useRef<number | null>(null);
   const [held, setHeld] = useState(0);
 
-  const read = () => messagesOf(db, conversationId);
-
   return {
     held,
     /** Call on every edit; only the first one after a send (or on an empty box) takes the snapshot. */
@@ -21,14 +19,14 @@ export function useSendGuard(db: WorkstationDb, conversationId: string, myId: st
       if (text.trim() === '') seenUpTo.current = null;
       else if (seenUpTo.current === null) {
         seenUpTo.current = Number.MAX_SAFE_INTEGER; // taken below, once
-        void read().then((messages) => (seenUpTo.current = latestAt(messages)));
+        void latestMessages(db, conversationId, 1).then((messages) => (seenUpTo.current = latestAt(messages)));
       }
     },
     /** True when the send may go now. */
     async allow(): Promise<boolean> {
       if (held > 0) return true;
       const since = seenUpTo.current ?? Number.MAX_SAFE_INTEGER;
-      const fresh = arrivedSince(await read(), since, myId);
+      const fresh = since === Number.MAX_SAFE_INTEGER ? [] : arrivedSince(await messagesAfter(db, conversationId, since), since, myId);
       if (fresh.length === 0) return true;
       setHeld(fresh.length);
       return false;

@@ -5,6 +5,7 @@ import { useAccounts, useInbox, useServices } from '../../app/services.js';
 import { markRead } from '../../db/conversations.js';
 import { Composer } from '../composer/Composer.js';
 import { ConversationActions } from './ConversationActions.js';
+import { CustomerPanel } from './CustomerPanel.js';
 import { MessageList } from './MessageList.js';
 
 export function ConversationView() {
@@ -39,8 +40,14 @@ export function ConversationView() {
         </div>
         <ConversationActions conversation={conversation} myId={account?.person?.id ?? null} />
       </header>
-      <MessageList conversationId={conversation.id} />
-      <Composer key={conversation.id} conversation={conversation} online={account?.status === 'online'} myId={account?.person?.id ?? null} />
+      {/* One key for the whole body: list, composer and panel start fresh per conversation. */}
+      <div className="conversation-body" key={conversation.id}>
+        <div className="conversation-main">
+          <MessageList conversationId={conversation.id} />
+          <Composer conversation={conversation} online={account?.status === 'online'} myId={account?.person?.id ?? null} />
+        </div>
+        <CustomerPanel conversation={conversation} />
+      </div>
     </section>
   );
 }

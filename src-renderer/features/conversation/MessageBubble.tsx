@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Message } from '../../../src-shared/index.js';
+import { FoldedText } from './FoldedText.js';
 
 /** Text is rendered as a React text node: customer input can never become HTML. */
 export function MessageBubble({ message }: { message: Message }) {
@@ -17,7 +18,7 @@ export function MessageBubble({ message }: { message: Message }) {
         {message.private && <span className="badge">{t('conversation.privateNote')}</span>}
         <time dateTime={new Date(message.createdAt).toISOString()}>{time}</time>
       </div>
-      <p className="message-text">{message.text}</p>
+      <FoldedText text={message.text} />
     </li>
   );
 }

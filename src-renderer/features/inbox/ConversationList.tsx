@@ -5,6 +5,7 @@ import { useAccounts, useInbox } from '../../app/services.js';
 import { useNow } from '../../app/useNow.js';
 import { ConversationRow } from './ConversationRow.js';
 import { InboxFilters } from './InboxFilters.js';
+import { ScopeFilters } from './ScopeFilters.js';
 import { useInboxConversations } from './useInboxConversations.js';
 
 const ROW_HEIGHT = 76;
@@ -37,7 +38,8 @@ export function ConversationList() {
   useEffect(() => {
     if (rows.length >= limit && lastVisible > rows.length - 20) setLimit((l) => l + PAGE);
   }, [lastVisible, rows.length, limit]);
-  useEffect(() => setLimit(PAGE), [filter]);
+  const scope = useInbox((s) => s.scope);
+  useEffect(() => setLimit(PAGE), [filter, scope]);
   // Keyboard moves keep the selected row in view.
   useEffect(() => {
     const index = selectedId ? ids.indexOf(selectedId) : -1;
@@ -48,6 +50,7 @@ export function ConversationList() {
     <section className="inbox" aria-labelledby="inbox-title">
       <h2 id="inbox-title">{t('inbox.title')}</h2>
       <InboxFilters />
+      <ScopeFilters />
       {conversations === undefined ? (
         <p className="muted">{t('app.loading')}</p>
       ) : rows.length === 0 ? (

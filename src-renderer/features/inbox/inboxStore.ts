@@ -1,12 +1,20 @@
 import { createStore } from 'zustand/vanilla';
+import type { Channel } from '../../../src-shared/index.js';
 
 export const INBOX_FILTERS = ['all', 'mine', 'unassigned', 'resolved'] as const;
 export type InboxFilter = (typeof INBOX_FILTERS)[number];
 
 export type Overlay = 'help' | 'palette' | null;
 
+/** Narrowing on top of the filter tab: one channel, one account, or both. */
+export interface InboxScope {
+  channel: Channel | null;
+  accountId: string | null;
+}
+
 export interface InboxState {
   filter: InboxFilter;
+  scope: InboxScope;
   selectedId: string | null;
   /** The ids the list shows, in order: what j/k move through. */
   visibleIds: readonly string[];
@@ -14,6 +22,7 @@ export interface InboxState {
   /** A short line after a keyboard action (an error, or what happened). */
   notice: { text: string; error: boolean } | null;
   setFilter(filter: InboxFilter): void;
+  setScope(scope: Partial<InboxScope>): void;
   select(id: string | null): void;
   setVisibleIds(ids: readonly string[]): void;
   setOverlay(overlay: Overlay): void;
@@ -25,11 +34,13 @@ export interface InboxState {
 export const createInboxStore = () =>
   createStore<InboxState>()((set, get) => ({
     filter: 'all',
+    scope: { channel: null, accountId: null },
     selectedId: null,
     visibleIds: [],
     overlay: null,
     notice: null,
     setFilter: (filter) => set({ filter }),
+    setScope: (scope) => set((s) => ({ scope: { ...s.scope, ...scope } })),
     select: (selectedId) => set({ selectedId }),
     setVisibleIds: (visibleIds) => set({ visibleIds }),
     setOverlay: (overlay) => set({ overlay }),

@@ -42,6 +42,23 @@ describe('queryInbox', () => {
     expect(expected.length).toBeGreaterThan(0);
   });
 
+  it.each([
+    [{ channel: null, accountId: 'shop-b' }],
+    [{ channel: 'taobao' as const, accountId: null }],
+    [{ channel: 'taobao' as const, accountId: 'shop-a' }],
+  ])('narrows to a scope %j', async (scope) => {
+    db = freshDb();
+    const rows = mix(300).map((c, i) => (i % 2 ? { ...c, channel: 'taobao' as const } : c));
+    await db.conversations.bulkPut(rows);
+    const inScope = (c: CachedConversation) => (!scope.channel || c.channel === scope.channel) && (!scope.accountId || c.accountId === scope.accountId);
+    for (const filter of INBOX_FILTERS) {
+      const expected = rows.filter((c) => matchesFilter(c, filter, me) && inScope(c));
+      const got = await queryInbox(db, filter, me, 1_000, scope);
+      expect(new Set(got.map((c) => c.id))).toEqual(new Set(expected.map((c) => c.id)));
+      expect(await countInbox(db, filter, me, scope)).toBe(expected.length);
+    }
+  });
+
   it('stops at the limit', async () => {
     db = freshDb();
     await db.conversations.bulkPut(mix(300));

@@ -10,16 +10,18 @@ import { countInbox, queryInbox } from './queryInbox.js';
 export function useInboxConversations(limit: number): CachedConversation[] | undefined {
   const { db } = useServices();
   const filter = useInbox((s) => s.filter);
+  const scope = useInbox((s) => s.scope);
   const mine = useAccounts(useShallow(myIds));
-  return useLiveQuery(() => queryInbox(db, filter, mine, limit), [db, filter, mine, limit]);
+  return useLiveQuery(() => queryInbox(db, filter, mine, limit, scope), [db, filter, mine, limit, scope]);
 }
 
 /** Count per filter, for the tab badges. */
 export function useInboxCounts(filters: readonly InboxFilter[]): Record<string, number> | undefined {
   const { db } = useServices();
   const mine = useAccounts(useShallow(myIds));
+  const scope = useInbox((s) => s.scope);
   return useLiveQuery(
-    async () => Object.fromEntries(await Promise.all(filters.map(async (f) => [f, await countInbox(db, f, mine)] as const))),
-    [db, mine, filters],
+    async () => Object.fromEntries(await Promise.all(filters.map(async (f) => [f, await countInbox(db, f, mine, scope)] as const))),
+    [db, mine, filters, scope],
   );
 }

@@ -39,7 +39,7 @@ function fakeHub() {
 
 const view = (status: AccountView['status']): AccountView => ({
   id: 'shop-a', hubUrl: 'http://127.0.0.1:1', name: 'A', channel: 'webchat', person: null,
-  status, reason: null, detail: null, syncedAt: null, retryAt: null,
+  status, reason: null, detail: null, syncedAt: null, retryAt: null, missed: null,
 });
 
 let db: WorkstationDb;
