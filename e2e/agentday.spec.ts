@@ -130,3 +130,39 @@ test('a private note reaches the team and never the customer', async ({ page }) 
   await expect(customers[0]!.locator('[data-testid="widget-message"][data-from="agent"]')).toHaveCount(1); // only the earlier reply
   await expect(customers[0]!.getByTestId('widget-messages')).not.toContainText('老顾客');
 });
+
+test('a customer writing in my conversation raises a notification, and the test button says it works', async ({ browser }) => {
+  const context = await browser.newContext({ locale: 'zh-CN' });
+  await context.grantPermissions(['notifications']);
+  // Record what the page shows through the browser's Notification API (the web host's path).
+  await context.addInitScript(() => {
+    const shown: Array<{ title: string; body: string }> = [];
+    (window as unknown as { shownNotifications: typeof shown }).shownNotifications = shown;
+    const Real = window.Notification;
+    class Recorded extends Real {
+      constructor(title: string, options?: NotificationOptions) {
+        super(title, options);
+        shown.push({ title, body: options?.body ?? '' });
+      }
+    }
+    Object.defineProperty(Recorded, 'permission', { get: () => Real.permission });
+    window.Notification = Recorded as typeof Notification;
+  });
+  const page = await context.newPage();
+  await page.goto(host.url);
+  await expectStatus(page, 'deer-web', 'online');
+  const shown = () => page.evaluate(() => (window as unknown as { shownNotifications: Array<{ title: string; body: string }> }).shownNotifications);
+
+  await page.getByTestId('test-notification').click();
+  await expect(page.getByTestId('notice')).toHaveText('通知正常');
+  expect((await shown()).map((n) => n.title)).toEqual(['通知正常']);
+
+  // Rule "my conversations" (the default): claim the 官网 conversation first.
+  await page.getByTestId('conversation-row').filter({ hasText: '小鹿官网' }).click();
+  await page.getByTestId('claim-button').click();
+  await expect(page.getByTestId('assignee')).toBeVisible();
+  await customerSays(customers[0]!, '请问退款多久到账？');
+  await expect.poll(async () => (await shown()).map((n) => n.body)).toContain('请问退款多久到账？');
+  expect((await shown()).at(-1)!.title).toContain('小鹿官网');
+  await context.close();
+});

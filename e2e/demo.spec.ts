@@ -37,9 +37,13 @@ test('npm run demo prints a URL, both demo shops come online and simulated custo
 
   await page.getByTestId('conversation-row').first().click();
   await page.getByTestId('claim-button').click();
-  await page.getByTestId('composer-input').fill('您好，我是客服小林，马上为您查询～');
-  await page.getByTestId('composer-input').press('Enter');
-  await expect(page.locator('[data-testid="message"][data-author-kind="agent"]')).toHaveCount(1);
+  const input = page.getByTestId('composer-input');
+  await input.fill('您好，我是客服小林，马上为您查询～');
+  // Simulated customers keep writing: the send guard may hold the reply once; Enter again sends it.
+  await expect(async () => {
+    if (await input.inputValue()) await input.press('Enter');
+    await expect(page.locator('[data-testid="message"][data-author-kind="agent"]')).toHaveCount(1, { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
   await page.screenshot({ path: 'assets/screenshots/demo.png' });
 });
 

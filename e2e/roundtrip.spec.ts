@@ -114,7 +114,7 @@ test('a revoked or wrong token shows sign-in failed with the reason, without ret
   // No retry storm: it stays failed with no countdown.
   await page.waitForTimeout(3_000);
   await expectStatus(page, 'shop-b', 'auth-failed');
-  await expect(accountRow(page, 'shop-b')).not.toContainText('重试');
+  await expect(accountRow(page, 'shop-b').getByTestId('account-reason')).not.toContainText('秒后重试');
 });
 
 test('the interface speaks zh-CN, zh-TW and English', async ({ page }) => {

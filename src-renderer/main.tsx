@@ -1,14 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
+import { createServices } from './app/createServices.js';
 import { Root } from './app/Root.js';
-import { startSync } from './app/sync.js';
 import { getBridge } from './bridge/getBridge.js';
 import type { BridgeLinkState } from './bridge/webBridge.js';
-import { WorkstationDb } from './db/schema.js';
-import { createAccountsStore } from './features/accounts/accountsStore.js';
-import { createInboxStore } from './features/inbox/inboxStore.js';
-import { startOutbox } from './features/outbox/outboxSender.js';
 import { initI18n } from './i18n/i18n.js';
 import './app/app.css';
 
@@ -30,19 +26,16 @@ async function boot() {
     return;
   }
 
-  const db = new WorkstationDb();
-  const accounts = createAccountsStore();
-  const sync = startSync({ bridge, db, accounts });
-  const outbox = startOutbox({ db, bridge, accounts });
+  const { services, refresh } = createServices(bridge, i18n.t.bind(i18n));
   // Every time the link to main (re)opens, reload accounts and resume from the cache's cursors.
-  onOpen = () => void sync.refresh();
+  onOpen = () => void refresh();
   if (linkState === 'open') onOpen();
 
   createRoot(container).render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
         <Root
-          services={{ bridge, db, accounts, inbox: createInboxStore(), outbox }}
+          services={services}
           subscribeLink={(fn) => {
             linkListener = fn;
           }}

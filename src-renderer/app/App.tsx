@@ -1,6 +1,7 @@
 import { AccountPanel } from '../features/accounts/AccountPanel.js';
 import { ConversationView } from '../features/conversation/ConversationView.js';
 import { ConversationList } from '../features/inbox/ConversationList.js';
+import { useBadge } from '../features/notifications/useBadge.js';
 import { OfflineBanner } from '../features/outbox/OfflineBanner.js';
 import { CommandPalette } from '../features/shortcuts/CommandPalette.js';
 import { HelpOverlay } from '../features/shortcuts/HelpOverlay.js';
@@ -9,6 +10,7 @@ import { Header } from './Header.js';
 import { Notice } from './Notice.js';
 
 export function App({ linkLost }: { linkLost: boolean }) {
+  useBadge();
   return (
     <div className="app">
       <Header linkLost={linkLost} />

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { TestNotificationButton } from '../features/notifications/TestNotificationButton.js';
 import { LanguageSwitch } from '../features/settings/LanguageSwitch.js';
 
 export function Header({ linkLost }: { linkLost: boolean }) {
@@ -11,6 +12,7 @@ export function Header({ linkLost }: { linkLost: boolean }) {
           {t('app.bridgeLost')}
         </div>
       )}
+      <TestNotificationButton />
       <LanguageSwitch />
     </header>
   );

@@ -3,6 +3,8 @@ import { useStore } from 'zustand';
 import type { WorkstationBridge } from '../../src-shared/index.js';
 import type { WorkstationDb } from '../db/schema.js';
 import type { AccountsState, AccountsStore } from '../features/accounts/accountsStore.js';
+import type { Notifier } from '../features/notifications/notifier.js';
+import type { RulesStore } from '../features/notifications/rulesStore.js';
 import type { Outbox } from '../features/outbox/outboxSender.js';
 import type { InboxState, InboxStore } from '../features/inbox/inboxStore.js';
 
@@ -13,6 +15,8 @@ export interface Services {
   accounts: AccountsStore;
   inbox: InboxStore;
   outbox: Outbox;
+  rules: RulesStore;
+  notify: Notifier;
 }
 
 const ServicesContext = createContext<Services | null>(null);

@@ -79,6 +79,20 @@ describe('startSync', () => {
     expect(accounts.getState().byId['shop-a']?.name).toBe('Shop A');
   });
 
+  it('tells replayed batches from live ones by the status when they arrive', async () => {
+    db = freshDb();
+    const main = fakeMain([account]);
+    const accounts = createAccountsStore();
+    const seen: boolean[] = [];
+    const sync = startSync({ bridge: main.bridge, db, accounts, onStored: (_id, _events, live) => void seen.push(live) });
+    main.push('accounts/status-changed', { ...account, status: 'syncing', missed: 2 });
+    main.push('events/received', { accountId: 'shop-a', events: [upsert(1), created(2)] });
+    main.push('accounts/status-changed', { ...account, status: 'online' });
+    main.push('events/received', { accountId: 'shop-a', events: [created(3, { id: 'm3' })] });
+    await sync.settled();
+    expect(seen).toEqual([false, true]);
+  });
+
   it('forgets a removed account', async () => {
     db = freshDb();
     const main = fakeMain([account]);

@@ -8,6 +8,11 @@ export interface SyncDeps {
   db: WorkstationDb;
   accounts: AccountsStore;
   log?: (line: string) => void;
+  /**
+   * Called with the new events of a batch once they are stored (notifications).
+   * `live`: the batch arrived while the account was online, not during a replay.
+   */
+  onStored?: (accountId: string, events: HubEvent[], live: boolean) => void | Promise<void>;
 }
 
 /**
@@ -15,7 +20,7 @@ export interface SyncDeps {
  * cursor included), and only then reported as committed, so main never resumes past
  * what IndexedDB holds. Batches of one account are stored strictly in order.
  */
-export function startSync({ bridge, db, accounts, log = console.error }: SyncDeps) {
+export function startSync({ bridge, db, accounts, log = console.error, onStored }: SyncDeps) {
   const chains = new Map<string, Promise<void>>();
   const inOrder = (accountId: string, work: () => Promise<void>) => {
     const next = (chains.get(accountId) ?? Promise.resolve()).then(work).catch((e: unknown) => {
@@ -25,12 +30,18 @@ export function startSync({ bridge, db, accounts, log = console.error }: SyncDep
     return next;
   };
 
-  const store = (accountId: string, events: HubEvent[]) =>
-    inOrder(accountId, async () => {
+  const store = (accountId: string, events: HubEvent[]) => {
+    // Judged on arrival: main pushes a replay before the status that ends it, so
+    // the store still says `syncing` for every replayed batch.
+    const live = accounts.getState().byId[accountId]?.status === 'online';
+    return inOrder(accountId, async () => {
       const channel = accounts.getState().byId[accountId]?.channel ?? undefined;
-      const { cursor, applied } = await ingestBatch(db, accountId, events, { channel });
-      if (applied > 0) await bridge.events.committed({ accountId, seq: cursor });
+      const { cursor, applied, events: stored } = await ingestBatch(db, accountId, events, { channel });
+      if (applied === 0) return;
+      await bridge.events.committed({ accountId, seq: cursor });
+      void Promise.resolve(onStored?.(accountId, stored, live)).catch((e: unknown) => log(`alerts: ${String(e)}`));
     });
+  };
 
   const offReceived = bridge.events.onReceived(({ accountId, events }) => void store(accountId, events));
   const offStatus = bridge.accounts.onStatusChanged((view) => accounts.getState().upsert(view));

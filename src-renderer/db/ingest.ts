@@ -7,6 +7,8 @@ export interface IngestResult {
   cursor: number;
   /** How many events were new (not already covered by the cursor). */
   applied: number;
+  /** The new events themselves, in seq order (for notifications). */
+  events: HubEvent[];
 }
 
 export interface IngestOptions {
@@ -30,7 +32,7 @@ export async function ingestBatch(
   return db.transaction('rw', db.conversations, db.messages, db.cursors, async () => {
     const start = (await db.cursors.get(accountId))?.seq ?? 0;
     const fresh = events.filter((e) => e.seq > start).sort((a, b) => a.seq - b.seq);
-    if (fresh.length === 0) return { cursor: start, applied: 0 };
+    if (fresh.length === 0) return { cursor: start, applied: 0, events: [] };
 
     const ids = idsTouched(fresh);
     const set = emptyWorkingSet();
@@ -40,14 +42,21 @@ export async function ingestBatch(
     for (const event of fresh) applyEvent(set, event, channel);
 
     const pick = <T>(map: Map<string, T>, keys: Set<string>) => [...keys].map((k) => map.get(k)!);
-    await Promise.all([
-      db.conversations.bulkPut(pick(set.conversations, set.dirtyConversations)),
-      db.messages.bulkPut(pick(set.messages, set.dirtyMessages)),
-    ]);
+    await db.conversations.bulkPut(pick(set.conversations, set.dirtyConversations));
+    await putInChunks(pick(set.messages, set.dirtyMessages), (chunk) => db.messages.bulkPut(chunk));
     const cursor = fresh.at(-1)!.seq;
     await db.cursors.put({ accountId, seq: cursor, updatedAt: Date.now() });
-    return { cursor, applied: fresh.length };
+    return { cursor, applied: fresh.length, events: fresh };
   });
+}
+
+/**
+ * One bulkPut clones all its rows in a single main-thread task; chunks keep each task
+ * short (no long task while an agent types) inside the same transaction.
+ */
+const CHUNK = 100;
+async function putInChunks<T>(rows: T[], put: (chunk: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) await put(rows.slice(i, i + CHUNK));
 }
 
 export async function readCursor(db: WorkstationDb, accountId: string): Promise<number> {

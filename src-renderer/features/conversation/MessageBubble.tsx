@@ -2,10 +2,18 @@ import { useTranslation } from 'react-i18next';
 import type { Message } from '../../../src-shared/index.js';
 import { FoldedText } from './FoldedText.js';
 
+const formats = new Map<string, Intl.DateTimeFormat>();
+/** One formatter per language: building one per message showed up in the open-conversation profile. */
+const timeFormat = (language: string) => {
+  let format = formats.get(language);
+  if (!format) formats.set(language, (format = new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit' })));
+  return format;
+};
+
 /** Text is rendered as a React text node: customer input can never become HTML. */
 export function MessageBubble({ message }: { message: Message }) {
   const { t, i18n } = useTranslation();
-  const time = new Date(message.createdAt).toLocaleTimeString(i18n.language, { hour: '2-digit', minute: '2-digit' });
+  const time = timeFormat(i18n.language).format(message.createdAt);
   return (
     <li
       className={`message from-${message.author.kind}${message.private ? ' private' : ''}`}

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatWaiting } from '../../app/formatWaiting.js';
 import type { CachedConversation } from '../../db/schema.js';
@@ -10,7 +11,17 @@ interface Props {
   onOpen: (id: string) => void;
 }
 
-export function ConversationRow({ conversation: c, accountName, selected, now, onOpen }: Props) {
+/** What a row shows: a re-query returns new objects, so rows compare these instead of identity. */
+const SHOWN: ReadonlyArray<keyof CachedConversation> = ['id', 'lastActivityAt', 'unread', 'status', 'assigneeName', 'lastMessagePreview', 'channel', 'customer'];
+const same = (a: Props, b: Props) =>
+  a.selected === b.selected &&
+  a.now === b.now &&
+  a.accountName === b.accountName &&
+  a.onOpen === b.onOpen &&
+  SHOWN.every((k) => (k === 'customer' ? a.conversation.customer.name === b.conversation.customer.name : a.conversation[k] === b.conversation[k]));
+
+/** Memoized: a commit re-renders only the rows whose conversation changed. */
+export const ConversationRow = memo(function ConversationRow({ conversation: c, accountName, selected, now, onOpen }: Props) {
   const { t } = useTranslation();
   return (
     <button
@@ -40,4 +51,4 @@ export function ConversationRow({ conversation: c, accountName, selected, now, o
       </span>
     </button>
   );
-}
+}, same);

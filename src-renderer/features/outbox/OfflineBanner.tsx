@@ -7,7 +7,7 @@ import { useAccounts, useServices } from '../../app/services.js';
 export function OfflineBanner() {
   const { t } = useTranslation();
   const { db } = useServices();
-  const offline = useAccounts(useShallow((s) => Object.values(s.byId).filter((a) => a.status !== 'online').map((a) => a.name || a.id)));
+  const offline = useAccounts(useShallow((s) => Object.values(s.byId).filter((a) => a.status === 'offline' || a.status === 'auth-failed').map((a) => a.name || a.id)));
   const queued = useLiveQuery(() => db.outbox.count(), [db]) ?? 0;
   if (offline.length === 0 && queued === 0) return null;
   return (

@@ -1,0 +1,41 @@
+import { Dexie } from 'dexie';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useServices } from '../../app/services.js';
+import { assignedKey } from '../../db/inboxKeys.js';
+import { onChangesThrottled } from '../../db/onChanges.js';
+import { myIds } from '../accounts/accountsStore.js';
+
+const EVERY_MS = 1_000;
+
+/**
+ * The combined badge: unread customer messages in my conversations, on every account.
+ * Recounted at most once a second after a change (a burst of writes costs one count).
+ * Electron sets the dock/tray badge; the web host shows it in the tab title.
+ */
+export function useBadge(): void {
+  const { t } = useTranslation();
+  const { db, accounts, bridge } = useServices();
+  useEffect(() => {
+    const title = t('app.title');
+    let last = -1;
+    const recount = async () => {
+      const ranges = Object.entries(myIds(accounts.getState())).map(([account, me]) =>
+        db.conversations.where('[queueKey+lastActivityAt]').between([assignedKey(account, me), Dexie.minKey], [assignedKey(account, me), Dexie.maxKey]).toArray(),
+      );
+      const count = (await Promise.all(ranges)).flat().reduce((sum, c) => sum + c.unread, 0);
+      if (count === last) return;
+      last = count;
+      const viaMain = await bridge.app.setBadge({ count });
+      if (!(viaMain.ok && viaMain.value.handled)) document.title = count > 0 ? `(${count}) ${title}` : title;
+    };
+    const run = () => void recount();
+    const stopChanges = onChangesThrottled(run, EVERY_MS);
+    const unsubscribeAccounts = accounts.subscribe(run);
+    run();
+    return () => {
+      stopChanges();
+      unsubscribeAccounts();
+    };
+  }, [db, accounts, bridge, t]);
+}
