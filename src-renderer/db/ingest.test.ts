@@ -1,3 +1,5 @@
+// First: Dexie reads the IndexedDB globals when it loads.
+import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { forgetAccount, ingestBatch, readCursor } from './ingest.js';
 import type { WorkstationDb } from './schema.js';
@@ -68,6 +70,20 @@ describe('ingestBatch', () => {
     expect((await db.conversations.get('c1'))?.assigneeName).toBe('Alice');
     expect((await db.messages.get('m1'))?.status).toBe('delivered');
     expect((await db.conversations.get('c1'))?.unread).toBe(0);
+  });
+});
+
+describe('ingestBatch, knowledge base', () => {
+  it('stores kb.changed articles, the latest version winning', async () => {
+    db = freshDb();
+    const article = (seq: number, body: string) => ({
+      seq,
+      type: 'kb.changed' as const,
+      at: seq,
+      data: { id: 'kb-ship', accountId: 'shop-a', kind: 'article' as const, title: '发货时间', body, questions: ['什么时候发货'], updatedAt: seq },
+    });
+    await ingestBatch(db, 'shop-a', [article(1, '48 小时内发货'), article(2, '24 小时内发货')]);
+    expect((await db.kb.get('kb-ship'))?.body).toBe('24 小时内发货');
   });
 });
 

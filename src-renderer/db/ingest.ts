@@ -1,3 +1,4 @@
+import { Dexie } from 'dexie';
 import type { Channel, HubEvent } from '../../src-shared/index.js';
 import type { WorkstationDb } from './schema.js';
 import { applyEvent, emptyWorkingSet, idsTouched } from './workingSet.js';
@@ -29,7 +30,7 @@ export async function ingestBatch(
   events: readonly HubEvent[],
   { channel = 'webchat' }: IngestOptions = {},
 ): Promise<IngestResult> {
-  return db.transaction('rw', db.conversations, db.messages, db.cursors, async () => {
+  return db.transaction('rw', [db.conversations, db.messages, db.cursors, db.kb], async () => {
     const start = (await db.cursors.get(accountId))?.seq ?? 0;
     const fresh = events.filter((e) => e.seq > start).sort((a, b) => a.seq - b.seq);
     if (fresh.length === 0) return { cursor: start, applied: 0, events: [] };
@@ -44,6 +45,7 @@ export async function ingestBatch(
     const pick = <T>(map: Map<string, T>, keys: Set<string>) => [...keys].map((k) => map.get(k)!);
     await db.conversations.bulkPut(pick(set.conversations, set.dirtyConversations));
     await putInChunks(pick(set.messages, set.dirtyMessages), (chunk) => db.messages.bulkPut(chunk));
+    if (set.kb.size > 0) await db.kb.bulkPut([...set.kb.values()]);
     const cursor = fresh.at(-1)!.seq;
     await db.cursors.put({ accountId, seq: cursor, updatedAt: Date.now() });
     return { cursor, applied: fresh.length, events: fresh };
@@ -65,7 +67,7 @@ export async function readCursor(db: WorkstationDb, accountId: string): Promise<
 
 /** Forgets an account's cached data (the account was removed). */
 export async function forgetAccount(db: WorkstationDb, accountId: string): Promise<void> {
-  await db.transaction('rw', db.conversations, db.messages, db.cursors, db.outbox, db.drafts, async () => {
+  await db.transaction('rw', [db.conversations, db.messages, db.cursors, db.outbox, db.drafts, db.kb], async () => {
     const ids = await db.conversations.where('accountId').equals(accountId).primaryKeys();
     for (const id of ids) {
       await db.messages.where('[conversationId+createdAt]').between([id, 0], [id, Infinity]).delete();
@@ -73,6 +75,7 @@ export async function forgetAccount(db: WorkstationDb, accountId: string): Promi
     await db.conversations.bulkDelete(ids);
     await db.drafts.bulkDelete(ids);
     await db.outbox.where('accountId').equals(accountId).delete();
+    await db.kb.where('[accountId+kind]').between([accountId, Dexie.minKey], [accountId, Dexie.maxKey]).delete();
     await db.cursors.delete(accountId);
   });
 }

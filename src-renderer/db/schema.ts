@@ -1,5 +1,5 @@
 import { Dexie, type EntityTable } from 'dexie';
-import type { Conversation, ErrorInfo, Message } from '../../src-shared/index.js';
+import type { Conversation, ErrorInfo, KbArticle, Message } from '../../src-shared/index.js';
 import type { InboxKeys } from './inboxKeys.js';
 import { SCHEMA_VERSIONS, type SchemaVersion } from './schemaVersions.js';
 
@@ -52,6 +52,7 @@ export class WorkstationDb extends Dexie {
   cursors!: EntityTable<CursorRow, 'accountId'>;
   outbox!: EntityTable<OutboxRow, 'clientId'>;
   drafts!: EntityTable<DraftRow, 'conversationId'>;
+  kb!: EntityTable<KbArticle, 'id'>;
 
   /** `versions` is for migration tests only: they open a database as an older build did. */
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1], versions: readonly SchemaVersion[] = SCHEMA_VERSIONS) {

@@ -11,6 +11,7 @@ const SAMPLES: Record<string, unknown> = {
   cursors: { accountId: 'shop-a', seq: 7, updatedAt: 1 },
   outbox: { clientId: 'client-1', accountId: 'shop-a', conversationId: 'c1', text: 'hi', createdAt: 1, state: 'queued', attempts: 0, error: null },
   drafts: { conversationId: 'c1', text: 'draft', updatedAt: 1 },
+  kb: { id: 'kb-1', accountId: 'shop-a', kind: 'canned', title: '问候', body: '您好，有什么可以帮您？', questions: [], updatedAt: 1 },
 };
 
 const tablesUpTo = (version: number) =>
@@ -38,9 +39,11 @@ describe('schema migrations', () => {
     for (const table of tablesUpTo(version)) {
       expect(await current.table(table).toArray()).toEqual([expect.objectContaining(SAMPLES[table] as object)]);
     }
-    // v3 derives the inbox index fields of conversations cached before it.
-    expect(await current.conversations.get('c1')).toMatchObject({ open: 1, queueKey: 'unassigned' });
-    expect(await current.conversations.where('[open+lastActivityAt]').between([1, 0], [1, Infinity]).count()).toBe(1);
+    if (version < 3) {
+      // v3 derives the inbox index fields of conversations cached before it.
+      expect(await current.conversations.get('c1')).toMatchObject({ open: 1, queueKey: 'unassigned' });
+      expect(await current.conversations.where('[open+lastActivityAt]').between([1, 0], [1, Infinity]).count()).toBe(1);
+    }
     // Tables added since are there and usable.
     for (const table of tablesUpTo(Infinity).filter((t) => !tablesUpTo(version).includes(t))) {
       await current.table(table).put(SAMPLES[table]);

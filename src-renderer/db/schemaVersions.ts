@@ -44,4 +44,9 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
         .toCollection()
         .modify((c) => void Object.assign(c, inboxKeys(c))),
   },
+  {
+    // The knowledge base (articles and canned replies) synced from kb.changed, per account.
+    version: 4,
+    stores: { kb: 'id, [accountId+kind]' },
+  },
 ];

@@ -1,4 +1,4 @@
-import type { Channel, Conversation, HubEvent, Message } from '../../src-shared/index.js';
+import type { Channel, Conversation, HubEvent, KbArticle, Message } from '../../src-shared/index.js';
 import { inboxKeys } from './inboxKeys.js';
 import type { CachedConversation } from './schema.js';
 
@@ -8,6 +8,8 @@ export interface WorkingSet {
   messages: Map<string, Message>;
   dirtyConversations: Set<string>;
   dirtyMessages: Set<string>;
+  /** KB articles changed by the batch (last write wins; the hub's log is ordered). */
+  kb: Map<string, KbArticle>;
 }
 
 export const emptyWorkingSet = (): WorkingSet => ({
@@ -15,6 +17,7 @@ export const emptyWorkingSet = (): WorkingSet => ({
   messages: new Map(),
   dirtyConversations: new Set(),
   dirtyMessages: new Set(),
+  kb: new Map(),
 });
 
 /** The conversation and message ids a batch needs to read before applying it. */
@@ -101,7 +104,10 @@ export function applyEvent(set: WorkingSet, event: HubEvent, channel: Channel): 
       const next = { ...c, assigneeId: event.data.assigneeId, assigneeName: event.data.assigneeName };
       return touch({ ...next, ...inboxKeys(next) });
     }
-    // Escalation, takeover, queues, KB and presence belong to later features;
+    case 'kb.changed':
+      set.kb.set(event.data.id, event.data);
+      return;
+    // Escalation, takeover, queues and presence belong to later features;
     // they still advance the cursor so they are not replayed forever.
     default:
       return;

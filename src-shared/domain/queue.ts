@@ -18,6 +18,10 @@ export const KbArticle = z.object({
   title: z.string().min(1).max(300),
   body: z.string().min(1).max(20_000),
   questions: z.array(z.string().max(500)).max(200),
+  /** Optional: the article's language, its topic tags, and the id of the original it translates. */
+  language: z.enum(['zh-CN', 'zh-TW', 'en']).optional(),
+  tags: z.array(z.string().min(1).max(40)).max(20).optional(),
+  variantOf: Id.optional(),
   updatedAt: Timestamp,
 });
 export type KbArticle = z.infer<typeof KbArticle>;
