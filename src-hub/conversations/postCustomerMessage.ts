@@ -1,12 +1,11 @@
 import type { HubAccount } from '../../src-shared/domain/account.js';
-import type { Conversation, Customer } from '../../src-shared/domain/conversation.js';
+import type { Customer } from '../../src-shared/domain/conversation.js';
 import type { Message } from '../../src-shared/domain/message.js';
 import type { HubContext } from '../context.js';
-import { findLatestConversationOf, saveConversation } from '../store/conversations.js';
+import { findLatestConversationOf } from '../store/conversations.js';
 import { findCustomerByVisitor, upsertCustomer } from '../store/customers.js';
 import type { Queryable } from '../store/database.js';
-import { insertMessage } from '../store/messages.js';
-import { previewOf } from './preview.js';
+import { newConversation, recordCustomerTurn } from './recordCustomerTurn.js';
 
 export interface CustomerMessageInput {
   account: HubAccount;
@@ -21,42 +20,13 @@ export interface CustomerMessageInput {
  */
 export function postCustomerMessage(ctx: HubContext, input: CustomerMessageInput): Promise<Message> {
   const { account } = input;
-  return ctx.journal.record(account.id, async ({ tx, at, append }) => {
+  return ctx.journal.record(account.id, async (writer) => {
+    const { tx, at } = writer;
     const customer = await customerFor(ctx, tx, input, at);
     const latest = await findLatestConversationOf(tx, account.id, customer.id);
-    const base: Conversation =
-      latest && latest.status !== 'resolved'
-        ? latest
-        : {
-            id: ctx.newId('c'),
-            accountId: account.id,
-            channel: account.channel,
-            customer,
-            status: 'open',
-            assigneeId: null,
-            assigneeName: null,
-            subject: null,
-            createdAt: at,
-            lastActivityAt: at,
-            lastMessagePreview: '',
-          };
-    const conversation: Conversation = { ...base, customer, lastActivityAt: at, lastMessagePreview: previewOf(input.text) };
-    const message: Message = {
-      id: ctx.newId('m'),
-      conversationId: conversation.id,
-      accountId: account.id,
-      clientId: null,
-      author: { kind: 'customer', id: customer.id, name: customer.name },
-      text: input.text,
-      private: false,
-      status: 'delivered',
-      createdAt: at,
-    };
-    await saveConversation(tx, conversation);
-    await insertMessage(tx, message);
-    await append('conversation.upsert', conversation);
-    await append('message.created', message);
-    return message;
+    // The visitor may have given a name since: the conversation shows the customer as they are now.
+    const conversation = latest && latest.status !== 'resolved' ? { ...latest, customer } : newConversation(ctx, account, customer, at, null);
+    return (await recordCustomerTurn(ctx, writer, { account, customer, conversation, text: input.text })).message;
   });
 }
 

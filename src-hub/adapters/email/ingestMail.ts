@@ -1,13 +1,11 @@
 import type { HubAccount } from '../../../src-shared/domain/account.js';
-import type { Conversation, Customer } from '../../../src-shared/domain/conversation.js';
-import type { Message } from '../../../src-shared/domain/message.js';
+import type { Customer } from '../../../src-shared/domain/conversation.js';
 import type { HubContext } from '../../context.js';
-import { previewOf } from '../../conversations/preview.js';
-import { findConversation, saveConversation } from '../../store/conversations.js';
+import { newConversation, recordCustomerTurn } from '../../conversations/recordCustomerTurn.js';
+import { findConversation } from '../../store/conversations.js';
 import { findCustomerByVisitor, upsertCustomer } from '../../store/customers.js';
 import type { Queryable } from '../../store/database.js';
 import { findThreadConversation, insertThreadEntry } from '../../store/emailThreads.js';
-import { insertMessage } from '../../store/messages.js';
 import type { InboundMail } from './parseMail.js';
 
 /**
@@ -24,51 +22,25 @@ const customerKey = (address: string): string => `email:${address}`;
  * duplicate delivery and changes nothing.
  */
 export function ingestMail(ctx: HubContext, account: HubAccount, mail: InboundMail & { mailId: string }): Promise<{ duplicate: boolean }> {
-  return ctx.journal.record(account.id, async ({ tx, at, append }) => {
+  return ctx.journal.record(account.id, async (writer) => {
+    const { tx, at } = writer;
     if (await findThreadConversation(tx, account.id, [mail.mailId])) return { duplicate: true };
     const customer = await customerFor(ctx, tx, account.id, mail.from, at);
     const threadId = await findThreadConversation(tx, account.id, mail.parentIds);
     const thread = threadId ? await findConversation(tx, account.id, threadId) : null;
-    const base: Conversation = thread
-      ? { ...thread, status: thread.status === 'resolved' ? 'open' : thread.status }
-      : {
-          id: ctx.newId('c'),
-          accountId: account.id,
-          channel: account.channel,
-          customer,
-          status: 'open',
-          assigneeId: null,
-          assigneeName: null,
-          subject: mail.subject,
-          createdAt: at,
-          lastActivityAt: at,
-          lastMessagePreview: '',
-        };
-    const conversation: Conversation = { ...base, lastActivityAt: at, lastMessagePreview: previewOf(mail.text) };
-    const message: Message = {
-      id: ctx.newId('m'),
-      conversationId: conversation.id,
-      accountId: account.id,
-      clientId: null,
-      author: { kind: 'customer', id: customer.id, name: customer.name },
-      text: mail.text,
-      private: false,
-      status: 'delivered',
-      createdAt: at,
-    };
-    await saveConversation(tx, conversation);
-    await insertMessage(tx, message);
+    const conversation = thread
+      ? { ...thread, status: thread.status === 'resolved' ? ('open' as const) : thread.status }
+      : newConversation(ctx, account, customer, at, mail.subject);
+    const { message } = await recordCustomerTurn(ctx, writer, { account, customer, conversation, text: mail.text });
     await insertThreadEntry(tx, {
       accountId: account.id,
       mailId: mail.mailId,
-      conversationId: conversation.id,
+      conversationId: message.conversationId,
       messageId: message.id,
       direction: 'in',
       delivery: null,
       createdAt: at,
     });
-    await append('conversation.upsert', conversation);
-    await append('message.created', message);
     return { duplicate: false };
   });
 }
