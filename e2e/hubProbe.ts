@@ -26,3 +26,21 @@ export async function hubLog(hubUrl: string, token: string): Promise<HubEvent[]>
 
 export const messagesIn = (log: HubEvent[]) =>
   log.flatMap((e) => (e.type === 'message.created' ? [e.data] : []));
+
+/** Writes knowledge-base articles as a lead would, through the hub's own `kb.upsert` command. */
+export async function upsertKb(hubUrl: string, leadToken: string, articles: ReadonlyArray<Record<string, unknown>>): Promise<void> {
+  const accountId = parseAccountToken(leadToken)!.accountId;
+  const socket = io(`${hubUrl}${AGENT_NAMESPACE}`, { auth: { accountId, token: leadToken, cursor: 0 }, reconnection: false, transports: ['websocket'] });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      socket.on('connect_error', reject);
+      socket.on('sync.done', () => resolve());
+    });
+    for (const article of articles) {
+      const ack = (await socket.emitWithAck('kb.upsert', article)) as { ok: boolean; error?: { message: string } };
+      if (!ack.ok) throw new Error(`kb.upsert refused: ${ack.error?.message}`);
+    }
+  } finally {
+    socket.close();
+  }
+}

@@ -2,7 +2,9 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import type { Channel, HubAccount, Role } from '../src-shared/domain/account.js';
-import type { Result } from '../src-shared/result.js';
+import { HubCommands, type HubCommandInput } from '../src-shared/hub/commands.js';
+import { describeZodError, type Result } from '../src-shared/result.js';
+import { upsertKbArticle } from './kb/upsertKbArticle.js';
 import { startEmailChannel, type EmailChannel } from './adapters/email/emailChannel.js';
 import type { EmailOptions } from './adapters/email/emailOptions.js';
 import { registerCustomerNamespace } from './adapters/webchat/customerNamespace.js';
@@ -36,6 +38,8 @@ export interface RunningHub {
     createAccount(input: { id: string; name: string; channel: Channel }): Promise<HubAccount>;
     issueToken(input: { accountId: string; personId: string; personName: string; role: Role }): Promise<{ tokenId: string; token: string }>;
     revokeToken(tokenId: string): Promise<void>;
+    /** Adds or replaces a knowledge-base article (what a lead's `kb.upsert` does), e.g. to seed a demo KB. */
+    upsertKbArticle(accountId: string, article: HubCommandInput<'kb.upsert'>): Promise<void>;
   };
   close(): Promise<void>;
 }
@@ -114,6 +118,11 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       revokeToken: async (tokenId) => {
         unwrap(await ctx.admin.revokeToken(tokenId));
         agents.disconnectToken(tokenId);
+      },
+      upsertKbArticle: async (accountId, article) => {
+        const input = HubCommands['kb.upsert'].input.safeParse(article);
+        if (!input.success) throw new HubAdminError('validation', describeZodError(input.error));
+        unwrap(await upsertKbArticle(ctx, accountId, input.data));
       },
     },
     close,

@@ -6,6 +6,7 @@ import { assignConversation } from '../conversations/assignConversation.js';
 import { escalateConversation } from '../conversations/escalateConversation.js';
 import { postAgentMessage } from '../conversations/postAgentMessage.js';
 import { resolveConversation } from '../conversations/resolveConversation.js';
+import { upsertKbArticle } from '../kb/upsertKbArticle.js';
 
 export type CommandHandler<K extends HubCommandName> = (
   ctx: HubContext,
@@ -30,10 +31,5 @@ export const COMMAND_HANDLERS: { [K in HubCommandName]: CommandHandler<K> } = {
       await append('agent.presence', { personId: caller.person.id, status: input.status });
       return ok({});
     }),
-  // The event log is the knowledge base's store for now: workstations rebuild it from kb.changed.
-  'kb.upsert': (ctx, caller, input) =>
-    ctx.journal.record(caller.account.id, async ({ at, append }) => {
-      await append('kb.changed', { ...input, accountId: caller.account.id, updatedAt: at });
-      return ok({});
-    }),
+  'kb.upsert': (ctx, caller, input) => upsertKbArticle(ctx, caller.account.id, input),
 };

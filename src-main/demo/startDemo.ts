@@ -6,7 +6,11 @@ import type { AccountView } from '../../src-shared/index.js';
 import { createCore, FileVault, type Logger } from '../core/index.js';
 import { startHost } from '../host/startHost.js';
 import { DEMO_ACCOUNTS, DEMO_AGENT } from './demoAccounts.js';
+import { DEMO_CANNED } from './demoCanned.js';
+import { loadDemoKb } from '../../assets/kb/index.js';
 import type { DemoArgs } from './demoArgs.js';
+
+const demoKnowledge = () => [...loadDemoKb(), ...DEMO_CANNED];
 
 export interface RunningDemo {
   workstationUrl: string;
@@ -26,9 +30,15 @@ export async function startDemo(args: DemoArgs, log: Logger, hubLog: (line: stri
   // The lock tells `npm run hub:account -- --data <dir>` to go through this hub's admin API.
   await writeLock(hubDir, { pid: process.pid, port: hub.port, url: hub.url });
   for (const account of DEMO_ACCOUNTS) {
-    await hub.admin.createAccount(account).catch((e: unknown) => {
-      if (!(e instanceof HubAdminError && e.code === 'duplicate-account')) throw e;
-    });
+    const created = await hub.admin.createAccount(account).then(
+      () => true,
+      (e: unknown) => {
+        if (e instanceof HubAdminError && e.code === 'duplicate-account') return false;
+        throw e;
+      },
+    );
+    // A new shop starts with the demo knowledge base and canned replies (a re-run keeps what it has).
+    if (created) for (const article of demoKnowledge()) await hub.admin.upsertKbArticle(account.id, article);
   }
 
   const workstationDir = join(args.dataDir, 'workstation');

@@ -7,13 +7,13 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 
 describe('layering of this repository', () => {
   it('has no import that crosses a layer the wrong way', () => {
-    const files = readSources(root, ['src-shared', 'src-main', 'src-renderer', 'src-hub']);
+    const files = readSources(root, ['src-shared', 'src-main', 'src-renderer', 'src-hub', 'assets']);
     expect(files.length).toBeGreaterThan(20);
     expect(checkLayers(files)).toEqual([]);
   });
 
   it('imports electron in src-main/electron and nowhere else', () => {
-    const files = readSources(root, ['src-shared', 'src-main', 'src-renderer', 'src-hub']);
+    const files = readSources(root, ['src-shared', 'src-main', 'src-renderer', 'src-hub', 'assets']);
     const importers = files.filter((f) => importsOf(f.text).includes('electron')).map((f) => f.path);
     expect(importers.length).toBeGreaterThan(0);
     expect(importers.every((p) => p.startsWith('src-main/electron/'))).toBe(true);

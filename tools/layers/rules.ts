@@ -24,7 +24,9 @@ export const LAYERS: LayerRule[] = [
   { folder: 'src-main/host/', layers: ['src-shared/', 'src-main/core/'], packages: ['ws'], node: true },
   { folder: 'src-main/electron/', layers: ['src-shared/', 'src-main/core/'], packages: ['electron'], node: true },
   // The demo composes the embedded hub with the web host: the one place both meet.
-  { folder: 'src-main/demo/', layers: ['src-shared/', 'src-main/core/', 'src-main/host/', 'src-hub/'], packages: [], node: true },
+  { folder: 'src-main/demo/', layers: ['src-shared/', 'src-main/core/', 'src-main/host/', 'src-hub/', 'assets/'], packages: [], node: true },
+  // Shipped data (the demo knowledge base) with its small typed loader.
+  { folder: 'assets/', layers: ['src-shared/'], packages: [], node: false },
   { folder: 'src-renderer/', layers: ['src-shared/'], packages: RENDERER_PACKAGES, node: false },
   { folder: 'src-hub/', layers: ['src-shared/'], packages: ['socket.io', 'socket.io-client', '@electric-sql/pglite', 'smtp-server', 'mailparser', 'nodemailer', 'sanitize-html'], node: true },
 ];
