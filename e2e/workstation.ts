@@ -5,6 +5,8 @@ export async function addAccount(page: Page, hubUrl: string, token: string): Pro
   await page.getByTestId('add-account-hub-url').fill(hubUrl);
   await page.getByTestId('add-account-token').fill(token);
   await page.getByTestId('add-account-submit').click();
+  // Added: the form clears the token (and is ready for the next account).
+  await expect(page.getByTestId('add-account-token')).toHaveValue('');
 }
 
 export const accountRow = (page: Page, accountId: string) => page.locator(`[data-testid="account-row"][data-account="${accountId}"]`);

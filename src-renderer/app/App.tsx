@@ -3,6 +3,7 @@ import { ConversationView } from '../features/conversation/ConversationView.js';
 import { ConversationList } from '../features/inbox/ConversationList.js';
 import { useBadge } from '../features/notifications/useBadge.js';
 import { OfflineBanner } from '../features/outbox/OfflineBanner.js';
+import { SearchColumn } from '../features/search/SearchColumn.js';
 import { CommandPalette } from '../features/shortcuts/CommandPalette.js';
 import { HelpOverlay } from '../features/shortcuts/HelpOverlay.js';
 import { ShortcutLayer } from '../features/shortcuts/ShortcutLayer.js';
@@ -19,7 +20,9 @@ export function App({ linkLost }: { linkLost: boolean }) {
         <aside className="sidebar">
           <AccountPanel />
         </aside>
-        <ConversationList />
+        <SearchColumn>
+          <ConversationList />
+        </SearchColumn>
         <ConversationView />
       </main>
       <Notice />

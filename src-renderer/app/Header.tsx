@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { TestNotificationButton } from '../features/notifications/TestNotificationButton.js';
 import { LanguageSwitch } from '../features/settings/LanguageSwitch.js';
+import { StorageEntry } from '../features/storage/index.js';
 
 export function Header({ linkLost }: { linkLost: boolean }) {
   const { t } = useTranslation();
@@ -13,6 +14,7 @@ export function Header({ linkLost }: { linkLost: boolean }) {
         </div>
       )}
       <TestNotificationButton />
+      <StorageEntry />
       <LanguageSwitch />
     </header>
   );

@@ -1,5 +1,8 @@
 import type { TFunction } from 'i18next';
 import type { WorkstationBridge } from '../../src-shared/index.js';
+import { startAiWorker } from '../ai/aiClient.js';
+import { feedKnowledge } from '../ai/kbFeeder.js';
+import { trackMood } from '../ai/moodTracker.js';
 import { WorkstationDb } from '../db/schema.js';
 import { createAccountsStore } from '../features/accounts/accountsStore.js';
 import { createInboxStore } from '../features/inbox/inboxStore.js';
@@ -7,6 +10,7 @@ import { createAlerter } from '../features/notifications/alerter.js';
 import { createNotifier } from '../features/notifications/notifier.js';
 import { createRulesStore } from '../features/notifications/rulesStore.js';
 import { startOutbox } from '../features/outbox/outboxSender.js';
+import { startStorage } from '../features/storage/index.js';
 import type { Services } from './services.js';
 import { startSync } from './sync.js';
 
@@ -18,12 +22,25 @@ export function createServices(bridge: WorkstationBridge, t: TFunction): { servi
   const rules = createRulesStore();
   const open = (conversationId: string) => inbox.getState().select(conversationId);
   const notify = createNotifier(bridge, open);
-  const sync = startSync({ bridge, db, accounts, onStored: createAlerter({ db, accounts, rules, notify, t }) });
+  const ai = startAiWorker();
+  const alert = createAlerter({ db, accounts, rules, notify, t });
+  const sync = startSync({
+    bridge,
+    db,
+    accounts,
+    onStored: async (accountId, events, live) => {
+      await trackMood(db, ai, events);
+      await alert(accountId, events, live);
+    },
+  });
+  feedKnowledge(db, accounts, ai);
   const outbox = startOutbox({ db, bridge, accounts });
+  // Guards every write against a full disk (evict, retry once, alert) and asks for persistent storage.
+  startStorage({ db, inbox, t, resync: () => sync.refresh() });
 
   bridge.app.onNotificationClicked(({ conversationId }) => conversationId && open(conversationId));
   // The network came back: don't wait out the backoff.
   window.addEventListener('online', () => void bridge.accounts.reconnect({}));
 
-  return { services: { bridge, db, accounts, inbox, outbox, rules, notify }, refresh: sync.refresh };
+  return { services: { bridge, db, accounts, inbox, outbox, rules, notify, ai }, refresh: sync.refresh };
 }

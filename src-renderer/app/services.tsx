@@ -1,6 +1,7 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { WorkstationBridge } from '../../src-shared/index.js';
+import type { AiClient } from '../ai/aiClient.js';
 import type { WorkstationDb } from '../db/schema.js';
 import type { AccountsState, AccountsStore } from '../features/accounts/accountsStore.js';
 import type { Notifier } from '../features/notifications/notifier.js';
@@ -17,6 +18,7 @@ export interface Services {
   outbox: Outbox;
   rules: RulesStore;
   notify: Notifier;
+  ai: AiClient;
 }
 
 const ServicesContext = createContext<Services | null>(null);

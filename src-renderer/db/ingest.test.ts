@@ -83,7 +83,7 @@ describe('ingestBatch, knowledge base', () => {
       data: { id: 'kb-ship', accountId: 'shop-a', kind: 'article' as const, title: '发货时间', body, questions: ['什么时候发货'], updatedAt: seq },
     });
     await ingestBatch(db, 'shop-a', [article(1, '48 小时内发货'), article(2, '24 小时内发货')]);
-    expect((await db.kb.get('kb-ship'))?.body).toBe('24 小时内发货');
+    expect((await db.kb.get(['shop-a', 'kb-ship']))?.body).toBe('24 小时内发货');
   });
 });
 

@@ -1,6 +1,8 @@
 import { Dexie } from 'dexie';
 import type { Channel, HubEvent } from '../../src-shared/index.js';
 import type { WorkstationDb } from './schema.js';
+import { indexCustomers } from './searchCustomers.js';
+import { indexMessages } from './searchIndex.js';
 import { applyEvent, emptyWorkingSet, idsTouched } from './workingSet.js';
 
 export interface IngestResult {
@@ -30,7 +32,7 @@ export async function ingestBatch(
   events: readonly HubEvent[],
   { channel = 'webchat' }: IngestOptions = {},
 ): Promise<IngestResult> {
-  return db.transaction('rw', [db.conversations, db.messages, db.cursors, db.kb], async () => {
+  return db.transaction('rw', [db.conversations, db.messages, db.cursors, db.kb, db.searchPostings, db.searchCustomers], async () => {
     const start = (await db.cursors.get(accountId))?.seq ?? 0;
     const fresh = events.filter((e) => e.seq > start).sort((a, b) => a.seq - b.seq);
     if (fresh.length === 0) return { cursor: start, applied: 0, events: [] };
@@ -46,6 +48,11 @@ export async function ingestBatch(
     await db.conversations.bulkPut(pick(set.conversations, set.dirtyConversations));
     await putInChunks(pick(set.messages, set.dirtyMessages), (chunk) => db.messages.bulkPut(chunk));
     if (set.kb.size > 0) await db.kb.bulkPut([...set.kb.values()]);
+    // Search postings and customer terms commit with the rows they cover (never out of step).
+    const before = new Map(conversations.flatMap((c) => (c ? [[c.id, c] as const] : [])));
+    await indexCustomers(db.searchCustomers, pick(set.conversations, set.dirtyConversations), before);
+    const stored = new Set(messages.map((m) => m?.id));
+    await indexMessages(db.searchPostings, pick(set.messages, set.dirtyMessages).filter((m) => !stored.has(m.id)));
     const cursor = fresh.at(-1)!.seq;
     await db.cursors.put({ accountId, seq: cursor, updatedAt: Date.now() });
     return { cursor, applied: fresh.length, events: fresh };

@@ -1,12 +1,24 @@
-import { Dexie, type EntityTable } from 'dexie';
+import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { Conversation, ErrorInfo, KbArticle, Message } from '../../src-shared/index.js';
 import type { InboxKeys } from './inboxKeys.js';
 import { SCHEMA_VERSIONS, type SchemaVersion } from './schemaVersions.js';
+import type { CustomerTermRow } from './searchCustomers.js';
+import type { PostingBlock } from './searchIndex.js';
 
 /** A conversation as cached: the hub's record plus what only this workstation tracks. */
 export interface CachedConversation extends Conversation, InboxKeys {
   /** Customer messages not yet seen in this workstation. */
   unread: number;
+  /** The customer's mood, computed locally from their recent messages (see ai/moodTracker). */
+  mood?: Mood;
+}
+
+export interface Mood {
+  flag: boolean;
+  /** The words and signals that raised the flag. */
+  why: string[];
+  label: 'negative' | 'neutral' | 'positive';
+  score: number;
 }
 
 /** The last hub event seq stored for an account; advanced in the same transaction as its events. */
@@ -52,7 +64,10 @@ export class WorkstationDb extends Dexie {
   cursors!: EntityTable<CursorRow, 'accountId'>;
   outbox!: EntityTable<OutboxRow, 'clientId'>;
   drafts!: EntityTable<DraftRow, 'conversationId'>;
-  kb!: EntityTable<KbArticle, 'id'>;
+  kb!: Table<KbArticle, [string, string]>;
+  /** Full-text search: postings blocks of message terms, and customer terms (see search*.ts). */
+  searchPostings!: Table<PostingBlock, [string, number, string]>;
+  searchCustomers!: Table<CustomerTermRow, [string, string]>;
 
   /** `versions` is for migration tests only: they open a database as an older build did. */
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1], versions: readonly SchemaVersion[] = SCHEMA_VERSIONS) {

@@ -2,6 +2,9 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { WorkstationDb } from './schema.js';
 import { SCHEMA_VERSIONS } from './schemaVersions.js';
+import { searchCustomers } from './searchCustomers.js';
+import { searchMessages } from './searchMessages.js';
+import { parseQuery } from './searchQuery.js';
 import { conversation, message } from './testing.js';
 
 /** One sample row per table, whatever version introduced it. */
@@ -11,6 +14,8 @@ const SAMPLES: Record<string, unknown> = {
   cursors: { accountId: 'shop-a', seq: 7, updatedAt: 1 },
   outbox: { clientId: 'client-1', accountId: 'shop-a', conversationId: 'c1', text: 'hi', createdAt: 1, state: 'queued', attempts: 0, error: null },
   drafts: { conversationId: 'c1', text: 'draft', updatedAt: 1 },
+  searchPostings: { term: 'hello', at: 1, block: 'm0', ids: ['m0'], times: [1] },
+  searchCustomers: { term: 'hello', conversationId: 'c0' },
   kb: { id: 'kb-1', accountId: 'shop-a', kind: 'canned', title: '问候', body: '您好，有什么可以帮您？', questions: [], updatedAt: 1 },
 };
 
@@ -44,10 +49,15 @@ describe('schema migrations', () => {
       expect(await current.conversations.get('c1')).toMatchObject({ open: 1, queueKey: 'unassigned' });
       expect(await current.conversations.where('[open+lastActivityAt]').between([1, 0], [1, Infinity]).count()).toBe(1);
     }
+    if (version < 5) {
+      // v5 back-fills the search index for the messages and customers cached before it.
+      expect((await searchMessages(current, parseQuery('快遞'))).map((m) => m.id)).toEqual(['m1']);
+      expect((await searchCustomers(current, parseQuery('王'))).map((c) => c.id)).toEqual(['c1']);
+    }
     // Tables added since are there and usable.
     for (const table of tablesUpTo(Infinity).filter((t) => !tablesUpTo(version).includes(t))) {
       await current.table(table).put(SAMPLES[table]);
-      expect(await current.table(table).count()).toBe(1);
+      expect(await current.table(table).toArray()).toContainEqual(expect.objectContaining(SAMPLES[table] as object));
     }
     await current.delete();
   });

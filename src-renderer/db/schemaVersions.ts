@@ -1,6 +1,9 @@
 import type { Transaction } from 'dexie';
 import { inboxKeys } from './inboxKeys.js';
 import type { CachedConversation } from './schema.js';
+import { backfillSearch } from './searchBackfill.js';
+import { CUSTOMER_TERMS_STORE } from './searchCustomers.js';
+import { POSTINGS_STORE } from './searchIndex.js';
 
 /**
  * Every schema version the app ever shipped, in order, kept forever (Dexie's rule).
@@ -45,8 +48,16 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
         .modify((c) => void Object.assign(c, inboxKeys(c))),
   },
   {
-    // The knowledge base (articles and canned replies) synced from kb.changed, per account.
+    // The knowledge base (articles and canned replies) synced from kb.changed. Keyed per
+    // account: two shops may use the same article ids.
     version: 4,
-    stores: { kb: 'id, [accountId+kind]' },
+    stores: { kb: '[accountId+id], [accountId+kind]' },
+  },
+  {
+    // Full-text search (search*.ts): postings blocks written with the messages they cover,
+    // customer terms; messages and customers cached before are indexed here.
+    version: 5,
+    stores: { searchPostings: POSTINGS_STORE, searchCustomers: CUSTOMER_TERMS_STORE },
+    upgrade: backfillSearch,
   },
 ];

@@ -46,7 +46,13 @@ export function idsTouched(events: readonly HubEvent[]): { conversations: string
   return { conversations: [...conversations], messages: [...messages] };
 }
 
-const cached = (c: Conversation, unread: number): CachedConversation => ({ ...c, unread, ...inboxKeys(c) });
+/** The hub's record plus what only this workstation tracks (unread, mood), kept across updates. */
+const cached = (c: Conversation, unread: number, mood?: CachedConversation['mood']): CachedConversation => ({
+  ...c,
+  unread,
+  ...inboxKeys(c),
+  ...(mood ? { mood } : {}),
+});
 
 /** A message for a conversation this cache has never seen still shows up: as its own conversation. */
 function placeholderFor(message: Message, channel: Channel): CachedConversation {
@@ -76,8 +82,10 @@ export function applyEvent(set: WorkingSet, event: HubEvent, channel: Channel): 
     set.dirtyConversations.add(c.id);
   };
   switch (event.type) {
-    case 'conversation.upsert':
-      return touch(cached(event.data, set.conversations.get(event.data.id)?.unread ?? 0));
+    case 'conversation.upsert': {
+      const existing = set.conversations.get(event.data.id);
+      return touch(cached(event.data, existing?.unread ?? 0, existing?.mood));
+    }
     case 'message.created': {
       const m = event.data;
       if (set.messages.has(m.id)) return;

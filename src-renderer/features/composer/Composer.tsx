@@ -5,6 +5,9 @@ import { useServices } from '../../app/services.js';
 import { enqueueReply } from '../../db/outbox.js';
 import type { CachedConversation } from '../../db/schema.js';
 import { newClientId } from './newClientId.js';
+import { SuggestionBar } from '../suggestions/SuggestionBar.js';
+import { CannedMenu } from './CannedMenu.js';
+import { useCanned } from './useCanned.js';
 import { useDraft } from './useDraft.js';
 import { useSendGuard } from './useSendGuard.js';
 
@@ -20,14 +23,19 @@ interface Props {
 
 export function Composer({ conversation, online, myId }: Props) {
   const { t } = useTranslation();
-  const { db, outbox } = useServices();
+  const { db, outbox, inbox } = useServices();
   const [text, setText] = useDraft(db, conversation.id);
   const [busy, setBusy] = useState(false);
   const [mode, setMode] = useState<'reply' | 'note'>('reply');
   const guard = useSendGuard(db, conversation.id, myId);
+  const canned = useCanned(conversation.accountId, text);
   const edit = (next: string) => {
     setText(next);
     guard.typed(next);
+  };
+  const insert = (body: string) => {
+    edit(body);
+    document.querySelector<HTMLTextAreaElement>('[data-testid="composer-input"]')?.focus();
   };
 
   const send = async () => {
@@ -36,11 +44,17 @@ export function Composer({ conversation, online, myId }: Props) {
     setBusy(true);
     // Notes are for the team: nothing to hold them back for.
     if (mode === 'reply' && !(await guard.allow())) return setBusy(false);
-    await enqueueReply(
-      db,
-      { clientId: newClientId(), accountId: conversation.accountId, conversationId: conversation.id, text: body.data, kind: mode },
-      Date.now(),
-    );
+    try {
+      await enqueueReply(
+        db,
+        { clientId: newClientId(), accountId: conversation.accountId, conversationId: conversation.id, text: body.data, kind: mode },
+        Date.now(),
+      );
+    } catch (e) {
+      // Not even written locally (e.g. storage full): the text stays in the box, nothing is lost.
+      inbox.getState().notify(t('error.internal', { message: e instanceof Error ? e.message : String(e) }), true);
+      return setBusy(false);
+    }
     setText('');
     guard.sent();
     setBusy(false);
@@ -48,8 +62,20 @@ export function Composer({ conversation, online, myId }: Props) {
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
-    // IME composition (pinyin, zhuyin) uses Enter to pick characters: never send then.
-    if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
+    // IME composition (pinyin, zhuyin) uses Enter to pick characters: never act then.
+    if (e.nativeEvent.isComposing) return;
+    if (canned.open) {
+      const step = e.key === 'ArrowDown' ? 1 : e.key === 'ArrowUp' ? -1 : 0;
+      if (step) return void (e.preventDefault(), canned.move(step));
+      if (e.key === 'Enter' || e.key === 'Tab') {
+        e.preventDefault();
+        const pick = canned.picked();
+        if (pick) insert(pick.body);
+        return;
+      }
+      if (e.key === 'Escape') return void (e.preventDefault(), edit(text.slice(1)));
+    }
+    if (e.key === 'Enter' && !e.shiftKey) {
       e.preventDefault();
       void send();
     }
@@ -71,6 +97,8 @@ export function Composer({ conversation, online, myId }: Props) {
           {t('composer.guard', { count: guard.held })}
         </p>
       )}
+      {mode === 'reply' && <SuggestionBar conversation={conversation} onInsert={insert} />}
+      {canned.open && <CannedMenu items={canned.items} active={canned.active} query={canned.query} onPick={(c) => insert(c.body)} />}
       <textarea
         data-testid="composer-input"
         value={text}

@@ -37,6 +37,11 @@ export function ConversationView() {
           <span className={`badge status-${conversation.status}`} data-testid="conversation-status">
             {t(`status.${conversation.status}`)}
           </span>
+          {conversation.mood?.flag && (
+            <span className="mood-flag" data-testid="conversation-mood">
+              ⚑ {t('mood.flag')} · {t('mood.why', { why: conversation.mood.why.join('、') })}
+            </span>
+          )}
         </div>
         <ConversationActions conversation={conversation} myId={account?.person?.id ?? null} />
       </header>

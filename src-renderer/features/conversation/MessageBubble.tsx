@@ -18,6 +18,7 @@ export function MessageBubble({ message }: { message: Message }) {
     <li
       className={`message from-${message.author.kind}${message.private ? ' private' : ''}`}
       data-testid="message"
+      data-message-id={message.id}
       data-author-kind={message.author.kind}
       data-status={message.status}
     >

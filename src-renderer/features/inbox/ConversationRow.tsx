@@ -18,6 +18,8 @@ const same = (a: Props, b: Props) =>
   a.now === b.now &&
   a.accountName === b.accountName &&
   a.onOpen === b.onOpen &&
+  a.conversation.mood?.flag === b.conversation.mood?.flag &&
+  a.conversation.mood?.why.join() === b.conversation.mood?.why.join() &&
   SHOWN.every((k) => (k === 'customer' ? a.conversation.customer.name === b.conversation.customer.name : a.conversation[k] === b.conversation[k]));
 
 /** Memoized: a commit re-renders only the rows whose conversation changed. */
@@ -47,7 +49,11 @@ export const ConversationRow = memo(function ConversationRow({ conversation: c, 
         <span className="badge badge-account">{accountName}</span>
         <span className={`badge status-${c.status}`}>{t(`status.${c.status}`)}</span>
         <span className="assignee">{c.assigneeName ?? t('inbox.unassigned')}</span>
-        {/* Sentiment flag slot: filled by the AI feature. */}
+        {c.mood?.flag && (
+          <span className="mood-flag" data-testid="mood-flag" title={t('mood.why', { why: c.mood.why.join('、') })}>
+            ⚑ {t('mood.flag')}
+          </span>
+        )}
       </span>
     </button>
   );

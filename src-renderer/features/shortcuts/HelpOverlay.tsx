@@ -19,7 +19,7 @@ export function HelpOverlay() {
                   <kbd key={k}>{k}</kbd>
                 ))}
               </dt>
-              <dd>{t(`shortcuts.action.${s.action}`)}</dd>
+              <dd>{t(s.label ?? `shortcuts.action.${s.action}`)}</dd>
             </div>
           ))}
         </dl>

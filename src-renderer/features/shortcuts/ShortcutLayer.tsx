@@ -20,6 +20,7 @@ export function ShortcutLayer() {
       resolve: () => void run('resolve', inbox.getState().selectedId),
       help: () => inbox.getState().setOverlay(inbox.getState().overlay === 'help' ? null : 'help'),
       palette: () => inbox.getState().setOverlay('palette'),
+      search: () => document.querySelector<HTMLInputElement>('[data-testid="search-input"]')?.select(),
       escape: (e) => {
         if (inbox.getState().overlay) inbox.getState().setOverlay(null);
         else if (e.target instanceof HTMLElement) e.target.blur();

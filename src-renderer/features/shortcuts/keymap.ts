@@ -1,4 +1,4 @@
-export type ShortcutAction = 'next' | 'previous' | 'open' | 'claim' | 'resolve' | 'help' | 'palette' | 'escape';
+export type ShortcutAction = 'next' | 'previous' | 'open' | 'claim' | 'resolve' | 'help' | 'palette' | 'search' | 'escape';
 
 export interface KeyPress {
   key: string;
@@ -14,7 +14,9 @@ export interface Shortcut {
   keys: string[];
   /** Also while typing in a field (Ctrl/Cmd+K, Escape). */
   whileTyping: boolean;
-  matches(e: KeyPress): boolean;
+  /** The help overlay's label key, when not `shortcuts.action.<action>`. */
+  label?: string;
+  matches(e: KeyPress, typing: boolean): boolean;
 }
 
 const plain = (e: KeyPress) => !e.ctrlKey && !e.metaKey && !e.altKey;
@@ -34,11 +36,19 @@ export const SHORTCUTS: readonly Shortcut[] = [
     whileTyping: true,
     matches: (e) => (e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'k',
   },
+  {
+    // Not `/`: that opens canned responses in the composer.
+    action: 'search',
+    keys: ['Ctrl+F', '⌘F', 's'],
+    whileTyping: true,
+    label: 'search.shortcut',
+    matches: (e, typing) => ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === 'f') || (!typing && oneOf('s')(e)),
+  },
   { action: 'escape', keys: ['Esc'], whileTyping: true, matches: (e) => e.key === 'Escape' },
 ];
 
 /** The action a key press means, given whether the focus is in a text field. */
 export function matchShortcut(e: KeyPress, typing: boolean): ShortcutAction | null {
-  const hit = SHORTCUTS.find((s) => (s.whileTyping || !typing) && s.matches(e));
+  const hit = SHORTCUTS.find((s) => (s.whileTyping || !typing) && s.matches(e, typing));
   return hit?.action ?? null;
 }

@@ -1,0 +1,121 @@
+/**
+ * Soak: a compressed shift on 20 accounts. One real hub, the workstation core and web
+ * host (this process), the production app in Debian's Chromium. Customers on every
+ * account write through the real /customer namespace (the hub's simulator); the agent
+ * replies now and then through the composer. Every ~2 s: the renderer heap after a
+ * forced GC, this process's RSS (hub + core + host) after a forced GC, events pushed,
+ * messages stored. After a warm-up third, a line is fitted to heap and RSS: the slope
+ * (MB/min) and whether it is flat within noise. Traffic is bounded to fit the runner's 90 s.
+ */
+import { startSimulator } from '../src-hub/sim/simulator.js';
+import { runBench, type BenchRow } from './lib/bench.js';
+import { chromiumMissing, skipped } from './lib/browserRig.js';
+import { nodeGc } from './lib/nodeGc.js';
+import { startSoakRig, type SoakRig } from './lib/soakRig.js';
+import { takeSample, type SoakSample } from './lib/soakSample.js';
+import { linearTrend, type Trend } from './lib/trend.js';
+
+const STARTED = performance.now();
+const ACCOUNTS = 20;
+const MAX_TRAFFIC_MS = Number(process.env.BENCH_SOAK_MS ?? 70_000);
+/** Everything (setup, traffic, teardown) ends by then: the runner kills at 90 s. */
+const BUDGET_MS = 84_000;
+const TEARDOWN_MS = 7_000;
+const SAMPLE_MS = 2_000;
+const REPLY_MS = 3_000;
+/** One customer message every INTERVAL ms across all accounts (~30-40 msg/s on loopback). */
+const INTERVAL_MS = 20;
+/** A trend whose whole fitted change stays under this is flat whatever the noise. */
+const FLAT_FLOOR_MB = 1;
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Opens a conversation of the inbox and sends a reply through the composer (Enter twice if the send guard holds it). */
+async function reply(rig: SoakRig, i: number): Promise<boolean> {
+  const rows = rig.page.locator('[data-testid="conversation-row"]');
+  const count = await rows.count();
+  if (count === 0) return false;
+  await rows.nth(i % Math.min(count, 8)).click({ timeout: 2_000 });
+  const input = rig.page.locator('[data-testid="composer-input"]');
+  await input.fill(`您好，已为您查询（第 ${i + 1} 条回复）。Thanks for waiting!`, { timeout: 2_000 });
+  await input.press('Enter');
+  if (await rig.page.locator('[data-testid="send-guard"]').isVisible()) await input.press('Enter');
+  return true;
+}
+
+runBench(async () => {
+  const missing = chromiumMissing();
+  if (missing) return skipped(missing);
+  const gc = nodeGc();
+  const rig = await startSoakRig(ACCOUNTS);
+  const setupMs = Math.round(performance.now() - STARTED);
+  const trafficMs = Math.min(MAX_TRAFFIC_MS, BUDGET_MS - setupMs - TEARDOWN_MS);
+  if (trafficMs < 20_000) throw new Error(`setup took ${setupMs} ms: no time left for a soak`);
+  const samples: SoakSample[] = [];
+  let repliesSent = 0;
+  let replyErrors = 0;
+  try {
+    const sim = startSimulator({ hubUrl: rig.hub.url, accountIds: rig.accountIds, intervalMs: INTERVAL_MS, maxMessages: 1e9, customersPerAccount: 3 });
+    const t0 = performance.now();
+    const elapsed = () => performance.now() - t0;
+    const counters = () => ({ t: Math.round(elapsed()), events: rig.eventsPushed(), customerSent: sim.sent, repliesSent });
+    const sampler = (async () => {
+      while (elapsed() < trafficMs) {
+        const next = samples.length * SAMPLE_MS;
+        if (elapsed() < next) await sleep(next - elapsed());
+        samples.push(await takeSample(rig.page, rig.cdp, gc, counters()));
+      }
+    })();
+    const agent = (async () => {
+      for (let i = 0; elapsed() < trafficMs - REPLY_MS; i++) {
+        await sleep(REPLY_MS);
+        const sent = await reply(rig, i).catch((e: unknown) => (replyErrors++, console.error(`soak reply: ${String(e).split('\n')[0]}`), false));
+        if (sent) repliesSent++;
+      }
+    })();
+    await Promise.all([sampler, agent]);
+    await sim.stop();
+    await rig.page.waitForFunction(() => !document.querySelector('[data-testid="offline-banner"]'), null, { timeout: 3_000 }).catch(() => undefined);
+    const last = await takeSample(rig.page, rig.cdp, gc, counters());
+    const delivered = await rig.page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const open = indexedDB.open('workstation');
+          open.onsuccess = () => {
+            const all = open.result.transaction('messages').objectStore('messages').getAll();
+            all.onsuccess = () => (resolve((all.result as Array<{ author: { kind: string } }>).filter((m) => m.author.kind === 'agent').length), open.result.close());
+          };
+        }),
+    );
+
+    const warm = samples.filter((s) => s.t >= trafficMs / 3);
+    const trend = (key: 'heapMB' | 'rssMB' | 'nodeHeapMB' | 'externalMB') => linearTrend(warm.map((s) => ({ t: s.t, y: s[key] })), FLAT_FLOOR_MB);
+    const heap = trend('heapMB');
+    const rss = trend('rssMB');
+    const nodeHeap = trend('nodeHeapMB');
+    const external = trend('externalMB');
+    const first = samples[0]!;
+    const warmFirst = warm[0]!;
+    const verdict = (t: Trend) =>
+      `±${t.slopeStdErrPerMin}; ${t.flat ? 'flat within noise' : t.slopePerMin > 0 ? 'GROWS' : 'shrinks'} (fitted change ${t.fittedChange} MB over the window${t.negligible ? ', under 1 MB' : ''})`;
+    const table: BenchRow[] = [
+      { metric: 'renderer heap (after GC) start / warm / end', value: last.heapMB, unit: 'MB', note: `start ${first.heapMB}, after warm-up ${warmFirst.heapMB}` },
+      { metric: 'renderer heap slope after warm-up', value: heap.slopePerMin, unit: 'MB/min', note: verdict(heap) },
+      { metric: 'process RSS (hub+core+host) start / warm / end', value: last.rssMB, unit: 'MB', note: `start ${first.rssMB}, after warm-up ${warmFirst.rssMB}` },
+      { metric: 'process RSS slope after warm-up', value: rss.slopePerMin, unit: 'MB/min', note: verdict(rss) },
+      { metric: 'process JS heap slope after warm-up', value: nodeHeap.slopePerMin, unit: 'MB/min', note: verdict(nodeHeap) },
+      { metric: 'process external memory slope (ArrayBuffers, wasm)', value: external.slopePerMin, unit: 'MB/min', note: verdict(external) },
+      { metric: 'customer messages sent', value: sim.sent, unit: 'msg', note: `${Math.round((sim.sent / trafficMs) * 60_000)}/min over ${ACCOUNTS} accounts` },
+      { metric: 'events pushed to the renderer', value: last.events, unit: 'events' },
+      { metric: 'messages stored in IndexedDB', value: last.stored, unit: 'msg' },
+      { metric: 'agent replies sent / stored as delivered', value: repliesSent, unit: 'replies', note: `${delivered} agent messages stored, ${replyErrors} attempts failed` },
+    ];
+    return {
+      params: { accounts: ACCOUNTS, trafficMs, setupMs, buildMs: rig.buildMs, sampleMs: SAMPLE_MS, replyEveryMs: REPLY_MS, customerIntervalMs: INTERVAL_MS, customersPerAccount: 3, warmupMs: Math.round(trafficMs / 3), flatFloorMB: FLAT_FLOOR_MB },
+      results: { trend: { heapMB: heap, rssMB: rss, nodeHeapMB: nodeHeap, externalMB: external }, customerSent: sim.sent, repliesSent, replyErrors, agentMessagesStored: delivered, final: last, samples },
+      table,
+    };
+  } finally {
+    await rig.close();
+  }
+});

@@ -1,0 +1,50 @@
+import type { ConversationMood, EngineArticle, SentimentScore, Suggestion } from '../../src-shared/ai/index.js';
+import type { WorkerReply, WorkerRequest } from './protocol.js';
+
+export interface AiClient {
+  setKb(accountId: string, articles: EngineArticle[]): void;
+  /** Resolves null when a newer request for the same `key` (conversation) superseded it. */
+  suggest(key: string, accountId: string, text: string, context: string[]): Promise<Suggestion[] | null>;
+  mood(texts: string[]): Promise<{ scores: SentimentScore[]; mood: ConversationMood }>;
+}
+
+interface Port {
+  postMessage(message: WorkerRequest): void;
+  onmessage: ((e: MessageEvent<WorkerReply>) => void) | null;
+}
+
+/** The page side of the AI worker: request ids, and stale suggestions dropped per conversation. */
+export function createAiClient(port: Port): AiClient {
+  let nextId = 1;
+  const waiting = new Map<number, (reply: WorkerReply) => void>();
+  const latestFor = new Map<string, number>();
+  port.onmessage = (e) => {
+    waiting.get(e.data.id)?.(e.data);
+    waiting.delete(e.data.id);
+  };
+  const ask = (request: WorkerRequest & { id: number }) =>
+    new Promise<WorkerReply>((resolve) => {
+      waiting.set(request.id, resolve);
+      port.postMessage(request);
+    });
+
+  return {
+    setKb: (accountId, articles) => port.postMessage({ type: 'kb', accountId, articles }),
+    async suggest(key, accountId, text, context) {
+      const id = nextId++;
+      latestFor.set(key, id);
+      const reply = await ask({ type: 'suggest', id, accountId, text, context });
+      // A newer customer message arrived meanwhile: these answers are for an old question.
+      if (latestFor.get(key) !== id || reply.type !== 'suggest') return null;
+      return reply.suggestions;
+    },
+    async mood(texts) {
+      const reply = await ask({ type: 'mood', id: nextId++, texts });
+      if (reply.type !== 'mood') throw new Error('ai worker: unexpected reply');
+      return { scores: reply.scores, mood: reply.mood };
+    },
+  };
+}
+
+export const startAiWorker = (): AiClient =>
+  createAiClient(new Worker(new URL('./suggestWorker.ts', import.meta.url), { type: 'module' }) as unknown as Port);

@@ -1,0 +1,35 @@
+import type { EngineArticle } from '../../src-shared/ai/index.js';
+import type { WorkstationDb } from '../db/schema.js';
+import { onChangesThrottled } from '../db/onChanges.js';
+import type { AccountsStore } from '../features/accounts/accountsStore.js';
+import type { AiClient } from './aiClient.js';
+
+/**
+ * Keeps the worker's engines in step with the cached KB: on start, and after KB
+ * changes (checked at most once a second; an account's engine is rebuilt only when
+ * its articles changed).
+ */
+export function feedKnowledge(db: WorkstationDb, accounts: AccountsStore, ai: AiClient): () => void {
+  const seen = new Map<string, string>();
+  const sync = async () => {
+    for (const accountId of Object.keys(accounts.getState().byId)) {
+      const articles = await db.kb.where('[accountId+kind]').equals([accountId, 'article']).toArray();
+      const signature = `${articles.length}:${Math.max(0, ...articles.map((a) => a.updatedAt))}`;
+      if (seen.get(accountId) === signature) continue;
+      seen.set(accountId, signature);
+      ai.setKb(accountId, articles satisfies EngineArticle[]);
+    }
+  };
+  const run = () => void sync();
+  const stopChanges = onChangesThrottled(run, 1_000);
+  const stopAccounts = accounts.subscribe(run);
+  run();
+  return () => {
+    stopChanges();
+    stopAccounts();
+  };
+}
+
+export const cannedOf = (db: WorkstationDb, accountId: string) =>
+  db.kb.where('[accountId+kind]').equals([accountId, 'canned']).toArray();
+

@@ -1,0 +1,56 @@
+import type { Message } from '../../src-shared/index.js';
+import type { WorkstationDb } from './schema.js';
+import { PostingsReader, type Posting } from './searchPostingsReader.js';
+import { matchesText, type ParsedQuery } from './searchQuery.js';
+
+const CHECK_TEXT_BELOW = 256;
+
+/** Newest first; equal times by id, so the order is total. */
+export const newestFirst = (a: { createdAt: number; id: string }, b: { createdAt: number; id: string }) =>
+  b.createdAt - a.createdAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+
+/**
+ * The newest `limit` messages matching every term. Reads the rarest term's blocks
+ * newest first, the other terms' blocks only as far back as the candidates go, and the
+ * messages table only for candidates that can still make the top `limit`.
+ */
+export async function searchMessages(db: WorkstationDb, query: ParsedQuery, limit = 50): Promise<Message[]> {
+  if (query.terms.length === 0) return [];
+  const readers = query.terms.map((t) => new PostingsReader(db.searchPostings, t));
+  const counts = await Promise.all(readers.map((r) => r.count()));
+  if (counts.some((c) => c === 0)) return [];
+  const [driver, ...others] = readers.map((r, i) => ({ r, n: counts[i]! })).sort((a, b) => a.n - b.n).map((x) => x.r);
+  const hits: Message[] = [];
+  const seen = new Set<string>();
+  const kthAt = () => (hits.length >= limit ? hits[limit - 1]!.createdAt : -Infinity);
+  for (let page = 8; ; page = Math.min(page * 2, 512)) {
+    const postings = await driver!.next(page);
+    if (postings.length > 0) {
+      // Few candidates: checking their text is cheaper than reading common terms' postings.
+      const narrow = postings.length > CHECK_TEXT_BELOW;
+      const oldest = Math.min(...postings.map((p) => p.at));
+      if (narrow) for (const o of others) await o.readDownTo(oldest);
+      const fresh = postings.filter((p) => !seen.has(p.id) && p.at >= kthAt() && (!narrow || others.every((o) => o.ids.has(p.id))));
+      await verify(db, dedupe(fresh, seen), query, hits, limit);
+    }
+    if (driver!.done || (hits.length >= limit && kthAt() > driver!.floor)) break;
+  }
+  return hits.slice(0, limit);
+}
+
+function dedupe(postings: Posting[], seen: Set<string>): Posting[] {
+  const out = postings.filter((p) => !seen.has(p.id) && seen.add(p.id));
+  return out.sort((a, b) => b.at - a.at);
+}
+
+/** Loads candidates newest first, keeps the true matches in `hits` (sorted, at most `limit`). */
+async function verify(db: WorkstationDb, candidates: Posting[], query: ParsedQuery, hits: Message[], limit: number) {
+  for (let i = 0; i < candidates.length; i += limit) {
+    const chunk = candidates.slice(i, i + limit);
+    if (hits.length >= limit && chunk[0]!.at < hits[limit - 1]!.createdAt) return;
+    const messages = await db.messages.bulkGet(chunk.map((p) => p.id));
+    for (const m of messages) if (m && matchesText(m.text, query)) hits.push(m);
+    hits.sort(newestFirst);
+    if (hits.length > limit) hits.length = limit;
+  }
+}

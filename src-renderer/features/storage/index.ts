@@ -1,0 +1,2 @@
+export { startStorage, type StorageService } from './startStorage.js';
+export { StorageEntry } from './StorageEntry.js';
