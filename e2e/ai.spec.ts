@@ -8,6 +8,7 @@ import { addAccount, customerSays, expectStatus } from './workstation.js';
 const hub = new HubProcess();
 const host = new HostProcess();
 let agentToken = '';
+let leadToken = '';
 const customers: Page[] = [];
 
 const SHIPPING = '现货商品下单后 48 小时内发货，大件家具由物流送货上门。';
@@ -23,8 +24,8 @@ test.describe.configure({ mode: 'serial' });
 test.beforeAll(async ({ browser }) => {
   await hub.start();
   agentToken = await hub.createAccount({ id: 'deer-ai', name: '小鹿智能店', person: 'alice', personName: 'Alice' });
-  const lead = await hub.issueToken({ account: 'deer-ai', person: 'lead', personName: 'Lead', role: 'lead' });
-  await upsertKb(hub.url, lead, KB);
+  leadToken = await hub.issueToken({ account: 'deer-ai', person: 'lead', personName: 'Lead', role: 'lead' });
+  await upsertKb(hub.url, leadToken, KB);
   await host.start();
   for (let i = 0; i < 2; i++) {
     const page = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
@@ -73,4 +74,42 @@ test('/ opens the canned replies; Enter inserts the chosen one', async ({ page }
   await input.press('Enter');
   await expect(input).toHaveValue('可以开电子发票，在订单详情页申请即可～');
   await expect(page.getByTestId('canned-menu')).toHaveCount(0);
+});
+
+test('a lead adds a canned reply in the knowledge screen; an agent gets it at once and cannot edit', async ({ page, browser }) => {
+  const leadHost = new HostProcess();
+  await leadHost.start();
+  const lead = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
+  try {
+    await lead.goto(leadHost.url);
+    await addAccount(lead, hub.url, leadToken);
+    await expectStatus(lead, 'deer-ai', 'online');
+    await lead.getByTestId('open-knowledge').click();
+    await lead.getByTestId('kb-kind-canned').click();
+    await expect(lead.getByTestId('kb-item')).toHaveCount(1);
+    await lead.getByTestId('kb-new').click();
+    await lead.getByTestId('kb-title').fill('退换提醒');
+    await lead.getByTestId('kb-body').fill('<script>alert(1)</script>七天无理由退换，请保持商品完好。');
+    await lead.getByTestId('kb-save').click();
+    await expect(lead.getByTestId('notice')).toContainText('已保存');
+    await expect(lead.getByTestId('kb-item')).toHaveCount(2);
+
+    // The agent's workstation received it live, as plain text.
+    await page.goto(host.url);
+    await expectStatus(page, 'deer-ai', 'online');
+    await page.getByTestId('conversation-row').filter({ hasText: '沙发' }).click();
+    await page.getByTestId('composer-input').fill('/退换');
+    await expect(page.getByTestId('canned-item')).toHaveCount(1);
+    await page.getByTestId('composer-input').press('Enter');
+    await expect(page.getByTestId('composer-input')).toHaveValue('七天无理由退换，请保持商品完好。');
+
+    await page.getByTestId('open-knowledge').click();
+    await page.getByTestId('kb-kind-canned').click();
+    await page.getByTestId('kb-item').first().click();
+    await expect(page.getByTestId('kb-save')).toBeDisabled();
+    await expect(page.getByTestId('kb-new')).toHaveCount(0);
+  } finally {
+    await lead.context().close();
+    await leadHost.dispose();
+  }
 });

@@ -4,6 +4,7 @@ import { ConversationList } from '../features/inbox/ConversationList.js';
 import { useBadge } from '../features/notifications/useBadge.js';
 import { OfflineBanner } from '../features/outbox/OfflineBanner.js';
 import { SearchColumn } from '../features/search/SearchColumn.js';
+import { KnowledgePanel } from '../features/knowledge/KnowledgePanel.js';
 import { CommandPalette } from '../features/shortcuts/CommandPalette.js';
 import { HelpOverlay } from '../features/shortcuts/HelpOverlay.js';
 import { ShortcutLayer } from '../features/shortcuts/ShortcutLayer.js';
@@ -28,6 +29,7 @@ export function App({ linkLost }: { linkLost: boolean }) {
       <Notice />
       <HelpOverlay />
       <CommandPalette />
+      <KnowledgePanel />
       <ShortcutLayer />
     </div>
   );

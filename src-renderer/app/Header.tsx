@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { KnowledgeButton } from '../features/knowledge/KnowledgeButton.js';
 import { TestNotificationButton } from '../features/notifications/TestNotificationButton.js';
 import { LanguageSwitch } from '../features/settings/LanguageSwitch.js';
 import { StorageEntry } from '../features/storage/index.js';
@@ -13,6 +14,7 @@ export function Header({ linkLost }: { linkLost: boolean }) {
           {t('app.bridgeLost')}
         </div>
       )}
+      <KnowledgeButton />
       <TestNotificationButton />
       <StorageEntry />
       <LanguageSwitch />

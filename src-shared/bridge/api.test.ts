@@ -24,6 +24,7 @@ describe('createBridge', () => {
       events: ['committed', 'onReceived', 'resume'],
       conversations: ['claim', 'note', 'resolve', 'send'],
       app: ['notify', 'onNotificationClicked', 'setBadge'],
+      kb: ['upsert'],
     });
     expect(Object.isFrozen(bridge)).toBe(true);
   });

@@ -37,6 +37,9 @@ export interface WorkstationBridge {
     resume: Call<'events/resume'>;
     onReceived: On<'events/received'>;
   };
+  kb: {
+    upsert: Call<'kb/upsert'>;
+  };
   conversations: {
     send: Call<'conversations/send'>;
     note: Call<'conversations/note'>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AccountToken, Channel, Person } from '../domain/account.js';
 import { ClientId, Id, Timestamp } from '../domain/ids.js';
 import { Message, MessageText } from '../domain/message.js';
+import { HubCommands } from '../hub/commands.js';
 import { HubEvent } from '../hub/events.js';
 
 /**
@@ -89,6 +90,8 @@ export const BridgeCalls = {
     output: z.object({ message: Message, duplicate: z.boolean() }),
   },
   'conversations/claim': { input: ConversationRef, output: z.object({}) },
+  /** A lead's edit of a KB article or canned reply; the hub checks the role and sanitizes nothing: bodies are plain text. */
+  'kb/upsert': { input: AccountRef.extend({ article: HubCommands['kb.upsert'].input }), output: z.object({}) },
   'conversations/resolve': { input: ConversationRef, output: z.object({}) },
   /**
    * The dock/taskbar badge (Electron: app badge on macOS and Linux Unity, tray

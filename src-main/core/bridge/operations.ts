@@ -15,6 +15,7 @@ export const managerOperations = (manager: ConnectionManager): Omit<BridgeOperat
     manager.command(accountId, 'message.send', { conversationId, clientId, text }),
   'conversations/note': ({ accountId, conversationId, clientId, text }) =>
     manager.command(accountId, 'note.add', { conversationId, clientId, text }),
+  'kb/upsert': ({ accountId, article }) => manager.command(accountId, 'kb.upsert', article),
   'conversations/claim': ({ accountId, conversationId }) =>
     manager.command(accountId, 'conversation.claim', { conversationId }),
   'conversations/resolve': ({ accountId, conversationId }) =>
