@@ -1,10 +1,12 @@
 import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useStore } from 'zustand';
 import { MessageText } from '../../../src-shared/index.js';
 import { useServices } from '../../app/services.js';
 import { enqueueReply } from '../../db/outbox.js';
 import type { CachedConversation } from '../../db/schema.js';
 import { newClientId } from './newClientId.js';
+import { isSend, sendKeyStore } from './sendKey.js';
 import { SuggestionBar } from '../suggestions/SuggestionBar.js';
 import { CannedMenu } from './CannedMenu.js';
 import { useCanned } from './useCanned.js';
@@ -27,6 +29,7 @@ export function Composer({ conversation, online, myId }: Props) {
   const [text, setText] = useDraft(db, conversation.id);
   const [busy, setBusy] = useState(false);
   const [mode, setMode] = useState<'reply' | 'note'>('reply');
+  const sendKey = useStore(sendKeyStore, (s) => s.sendKey);
   const guard = useSendGuard(db, conversation.id, myId);
   const canned = useCanned(conversation.accountId, text);
   const edit = (next: string) => {
@@ -75,7 +78,7 @@ export function Composer({ conversation, online, myId }: Props) {
       }
       if (e.key === 'Escape') return void (e.preventDefault(), edit(text.slice(1)));
     }
-    if (e.key === 'Enter' && !e.shiftKey) {
+    if (isSend(e, sendKey)) {
       e.preventDefault();
       void send();
     }
@@ -104,12 +107,23 @@ export function Composer({ conversation, online, myId }: Props) {
         value={text}
         onChange={(e) => edit(e.target.value)}
         onKeyDown={onKeyDown}
-        placeholder={t(mode === 'note' ? 'composer.notePlaceholder' : 'composer.placeholder')}
+        placeholder={t(mode === 'note' ? 'composer.notePlaceholder' : sendKey === 'enter' ? 'composer.placeholder' : 'composer.placeholderMod')}
         rows={3}
       />
+      <div className="composer-footer">
+        <select
+          aria-label={t('composer.sendKeyEnter')}
+          data-testid="send-key"
+          value={sendKey}
+          onChange={(e) => sendKeyStore.getState().set(e.target.value as typeof sendKey)}
+        >
+          <option value="enter">{t('composer.sendKeyEnter')}</option>
+          <option value="mod-enter">{t('composer.sendKeyMod')}</option>
+        </select>
       <button type="button" data-testid="composer-send" disabled={busy || !text.trim()} onClick={() => void send()}>
         {guard.held > 0 ? t('composer.sendAnyway') : t('composer.send')}
       </button>
+      </div>
     </div>
   );
 }
