@@ -7,7 +7,11 @@ import { describeZodError, type Result } from '../src-shared/result.js';
 import { upsertKbArticle } from './kb/upsertKbArticle.js';
 import { startEmailChannel, type EmailChannel } from './adapters/email/emailChannel.js';
 import type { EmailOptions } from './adapters/email/emailOptions.js';
+import { startWebhookChannel, type WebhookChannel } from './adapters/webhook/webhookChannel.js';
+import type { IssuedWebhookSecret } from './adapters/webhook/webhookAdmin.js';
+import type { WebhookOptions } from './adapters/webhook/webhookOptions.js';
 import { registerCustomerNamespace } from './adapters/webchat/customerNamespace.js';
+import { startFirstLineBot, type BotOptions } from './bot/index.js';
 import { createAdminService } from './admin/adminService.js';
 import { registerAgentNamespace } from './agent/agentNamespace.js';
 import { newId } from './auth/secrets.js';
@@ -25,9 +29,15 @@ export interface HubOptions {
   log?: (line: string) => void;
   /** Turns the email channel on: an SMTP listener in, a relay out. */
   email?: EmailOptions;
+  /** The first-line bot for web chat: on by default for accounts with a KB; `{ enabled: false }` turns it off. */
+  bot?: BotOptions;
+  /** Tuning for the platform webhook API (always on for taobao, jd, douyin, wechat and webhook accounts). */
+  webhook?: WebhookOptions;
 }
 
 export type { EmailOptions, RelayOptions } from './adapters/email/emailOptions.js';
+export type { BotOptions } from './bot/index.js';
+export type { WebhookOptions } from './adapters/webhook/webhookOptions.js';
 
 export interface RunningHub {
   url: string;
@@ -40,6 +50,8 @@ export interface RunningHub {
     revokeToken(tokenId: string): Promise<void>;
     /** Adds or replaces a knowledge-base article (what a lead's `kb.upsert` does), e.g. to seed a demo KB. */
     upsertKbArticle(accountId: string, article: HubCommandInput<'kb.upsert'>): Promise<void>;
+    /** Makes (or rotates) a platform account's webhook secret, shown this once; sets the callback URL when given. */
+    issueWebhookSecret(accountId: string, input?: { callbackUrl?: string | null }): Promise<IssuedWebhookSecret>;
   };
   close(): Promise<void>;
 }
@@ -70,11 +82,14 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const adminSecret = await loadOrCreateAdminSecret(options.dataDir);
 
   let onTokenRevoked = (_tokenId: string) => {};
-  const http = createServer(createHttpRouter({ ctx, adminSecret, onTokenRevoked: (id) => onTokenRevoked(id) }));
+  const webhook: WebhookChannel = startWebhookChannel(ctx, options.webhook ?? {}, adminSecret);
+  const http = createServer(createHttpRouter({ ctx, adminSecret, onTokenRevoked: (id) => onTokenRevoked(id), webhook }));
   const io = new Server(http, { serveClient: true });
   const agents = registerAgentNamespace(io, ctx);
   onTokenRevoked = agents.disconnectToken;
-  const stopRelay = registerCustomerNamespace(io, ctx);
+  // Before listening: no event can happen while the bot reads the KB from the log.
+  const bot = await startFirstLineBot(ctx, options.bot);
+  const stopRelay = registerCustomerNamespace(io, ctx, bot.startStatus);
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
@@ -85,6 +100,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   try {
     email = options.email ? await startEmailChannel(ctx, options.email) : null;
   } catch (error) {
+    webhook.close();
     await new Promise<void>((resolve) => io.close(() => resolve()));
     await db.close();
     throw error;
@@ -96,7 +112,9 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const close = () => {
     closing ??= (async () => {
       stopRelay();
+      await bot.stop();
       await email?.close();
+      webhook.close();
       await new Promise<void>((resolve) => {
         io.close(() => resolve());
         http.closeAllConnections();
@@ -124,6 +142,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
         if (!input.success) throw new HubAdminError('validation', describeZodError(input.error));
         unwrap(await upsertKbArticle(ctx, accountId, input.data));
       },
+      issueWebhookSecret: async (accountId, input = {}) => unwrap(await webhook.admin.issueSecret(accountId, input)),
     },
     close,
   };

@@ -8,7 +8,8 @@ const USAGE = `usage:
   account create --id <id> --name <name> --channel <channel> --person <id> --person-name <name> --role agent|lead|supervisor [--data dir]
   account token  --account <id> --person <id> --person-name <name> --role agent|lead|supervisor [--data dir]
   account revoke --token <tokenId> [--data dir]
-  account list [--data dir]`;
+  account list [--data dir]
+  account webhook-secret --account <id> [--callback <url>] [--data dir]   (platform accounts: prints a new HMAC secret once)`;
 
 const OPTIONS = {
   data: { type: 'string', default: DEFAULT_DATA_DIR },
@@ -20,18 +21,26 @@ const OPTIONS = {
   'person-name': { type: 'string' },
   role: { type: 'string', default: 'agent' },
   token: { type: 'string' },
+  callback: { type: 'string' },
 } as const;
+
+const ACTIONS = new Set(['create', 'token', 'revoke', 'list', 'webhook-secret']);
 
 export async function accountCommand(args: string[], print: (line: string) => void): Promise<void> {
   const { values, positionals } = parseArgs({ args, options: OPTIONS, allowPositionals: true });
   const action = positionals[0];
-  if (action !== 'create' && action !== 'token' && action !== 'revoke' && action !== 'list') throw new CliError(USAGE);
+  if (!action || !ACTIONS.has(action)) throw new CliError(USAGE);
 
   const admin = await connectAdmin(values.data);
   try {
     if (action === 'list') {
       for (const account of unwrap(await admin.listAccounts())) print(`${account.id}\t${account.channel}\t${account.name}`);
       return;
+    }
+    if (action === 'webhook-secret') {
+      const issued = unwrap(await admin.issueWebhookSecret(required(values.account, 'account'), values.callback));
+      print(`webhook secret for ${issued.accountId} (callback: ${issued.callbackUrl ?? 'none'}); shown this once, keep it safe:`);
+      return print(issued.secret);
     }
     if (action === 'revoke') {
       unwrap(await admin.revokeToken(required(values.token, 'token')));

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { HubAccount } from '../../src-shared/domain/account.js';
 import { ErrorInfo, err, ok, type Result } from '../../src-shared/result.js';
 import { createAdminService, type IssuedToken, type IssueTokenInput } from '../admin/adminService.js';
+import { createWebhookAdmin, type IssuedWebhookSecret } from '../adapters/webhook/webhookAdmin.js';
 import { adminSecretPath } from '../http/adminSecret.js';
 import { openDatabase } from '../store/database.js';
 import { readLiveLock } from './lockFile.js';
@@ -12,6 +13,8 @@ export interface AdminPort {
   issueToken(input: IssueTokenInput): Promise<Result<IssuedToken>>;
   revokeToken(tokenId: string): Promise<Result<null>>;
   listAccounts(): Promise<Result<HubAccount[]>>;
+  /** Makes (or rotates) a platform account's webhook secret; sets the callback URL when given. */
+  issueWebhookSecret(accountId: string, callbackUrl: string | undefined): Promise<Result<IssuedWebhookSecret>>;
   close(): Promise<void>;
 }
 
@@ -28,7 +31,13 @@ export async function connectRunningHub(dataDir: string, url: string): Promise<A
 async function directAdmin(dataDir: string): Promise<AdminPort> {
   const db = await openDatabase(dataDir);
   const admin = createAdminService({ db, now: Date.now });
-  return { ...admin, listAccounts: async () => ok(await admin.listAccounts()), close: () => db.close() };
+  const webhook = createWebhookAdmin({ db, now: Date.now });
+  return {
+    ...admin,
+    listAccounts: async () => ok(await admin.listAccounts()),
+    issueWebhookSecret: (accountId, callbackUrl) => webhook.issueSecret(accountId, callbackUrl === undefined ? {} : { callbackUrl }),
+    close: () => db.close(),
+  };
 }
 
 function httpAdmin(url: string, secret: string): AdminPort {
@@ -52,6 +61,12 @@ function httpAdmin(url: string, secret: string): AdminPort {
       map(await call('/admin/tokens', input), (body) => ({ tokenId: String(body.tokenId), token: String(body.token) })),
     revokeToken: async (tokenId) => map(await call(`/admin/tokens/${encodeURIComponent(tokenId)}/revoke`, {}), () => null),
     listAccounts: async () => map(await call('/admin/accounts'), (body) => body.accounts as HubAccount[]),
+    issueWebhookSecret: async (accountId, callbackUrl) =>
+      map(await call(`/admin/webhook/accounts/${encodeURIComponent(accountId)}/secret`, callbackUrl === undefined ? {} : { callbackUrl }), (body) => ({
+        accountId: String(body.accountId),
+        secret: String(body.secret),
+        callbackUrl: typeof body.callbackUrl === 'string' ? body.callbackUrl : null,
+      })),
     close: async () => {},
   };
 }

@@ -4,6 +4,7 @@ import { readFile, rm, stat } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startHub, type RunningHub } from '../index.js';
 import { adminSecretPath } from '../http/adminSecret.js';
+import { postSignedMessage } from '../sim/connectorClient.js';
 import { smtpCodeOf } from '../testing/smtp.js';
 import { closeAllSockets, connect, connectOutcome } from '../testing/sockets.js';
 import { makeTempDir } from '../testing/testHub.js';
@@ -73,7 +74,18 @@ describe('account commands', () => {
     expect(again.code).toBe('auth/revoked-token');
   });
 
+  it('account webhook-secret prints a secret, once, that the running hub accepts signatures with', async () => {
+    await hub!.admin.createAccount({ id: 'shop-tb', name: '淘宝小店', channel: 'taobao' });
+    const run = await runCli(['account', 'webhook-secret', '--data', dataDir, '--account', 'shop-tb', '--callback', 'http://127.0.0.1:4700/callback']);
+    expect(run.code).toBe(0);
+    const [intro, secret] = run.stdout.trim().split('\n');
+    expect(intro).toBe('webhook secret for shop-tb (callback: http://127.0.0.1:4700/callback); shown this once, keep it safe:');
+    const message = { eventId: 'e1', customer: { id: 'buyer', name: '买家' }, text: '在吗', sentAt: Date.now() };
+    expect((await postSignedMessage(hub!.url, 'shop-tb', secret!, message)).status).toBe(202);
+  });
+
   it.each([
+    [['account', 'webhook-secret', '--account', 'shop-a'], /^error: validation: account shop-a is a webchat account/],
     [['account', 'create', '--id', 'shop-a', '--name', 'dup', '--person', 'x'], /^error: duplicate-account: /],
     [['account', 'token', '--account', 'nope', '--person', 'x'], /^error: not-found: /],
     [['account', 'create', '--id', 'shop b', '--name', 'x', '--person', 'x'], /^error: validation: id: /],

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { PLATFORM_CHANNELS } from '../adapters/webhook/webhookOptions.js';
 import { startHub } from '../index.js';
 import { connectRunningHub } from './adminPort.js';
 import { CliError, DEFAULT_DATA_DIR } from './cliError.js';
@@ -14,6 +15,8 @@ export async function serveCommand(args: string[], print: (line: string) => void
       port: { type: 'string', default: '4600' },
       data: { type: 'string', default: DEFAULT_DATA_DIR },
       ...EMAIL_FLAGS,
+      // The first-line bot answers web chat from the KB unless this is given.
+      'no-bot': { type: 'boolean', default: false },
     },
   });
   const port = Number(values.port);
@@ -23,12 +26,13 @@ export async function serveCommand(args: string[], print: (line: string) => void
   if (running) throw new CliError(`a hub (pid ${running.pid}) already serves ${values.data} at ${running.url}`);
   await removeLock(values.data); // a stale lock from a crash
 
-  const hub = await startHub({ host: values.host, port, dataDir: values.data, log: print, ...(email ? { email } : {}) });
+  const hub = await startHub({ host: values.host, port, dataDir: values.data, log: print, ...(email ? { email } : {}), bot: { enabled: !values['no-bot'] } });
   await writeLock(values.data, { pid: process.pid, port: hub.port, url: hub.url });
-  print(`hub ready at ${hub.url} (data: ${values.data})`);
+  print(`hub ready at ${hub.url} (data: ${values.data}${values['no-bot'] ? ', bot off' : ''})`);
   const accounts = await (await connectRunningHub(values.data, hub.url)).listAccounts();
   for (const account of accounts.ok ? accounts.value : []) {
     print(`  widget for ${account.id} (${account.name}): ${hub.url}/widget/${account.id}`);
+    if (PLATFORM_CHANNELS.has(account.channel)) print(`  webhook for ${account.id} (${account.name}): POST ${hub.url}/webhook/${account.id}/messages`);
     if (account.channel === 'email' && hub.email) print(`  inbox for ${account.id} (${account.name}): ${hub.email.addressOf(account.id)} (smtp port ${hub.email.smtpPort})`);
   }
 

@@ -1,5 +1,6 @@
 import type { Person } from '../../src-shared/domain/account.js';
 import { err, ok, type Result } from '../../src-shared/result.js';
+import { announceJoin } from '../bot/announceJoin.js';
 import type { HubContext } from '../context.js';
 import { saveConversation } from '../store/conversations.js';
 import { loadConversation } from './loadConversation.js';
@@ -18,7 +19,8 @@ export interface AssignInput {
  */
 export function assignConversation(ctx: HubContext, input: AssignInput): Promise<Result<Record<string, never>>> {
   const { to } = input;
-  return ctx.journal.record(input.accountId, async ({ tx, append }) => {
+  return ctx.journal.record(input.accountId, async (writer) => {
+    const { tx, append } = writer;
     const found = await loadConversation(tx, input.accountId, input.conversationId);
     if (!found.ok) return found;
     const current = found.value;
@@ -33,6 +35,8 @@ export function assignConversation(ctx: HubContext, input: AssignInput): Promise
     if (input.takeover) await append('conversation.takeover', { conversationId: current.id, byId: to.id, byName: to.name });
     await append('conversation.assigned', { conversationId: current.id, assigneeId: to.id, assigneeName: to.name });
     await append('conversation.upsert', conversation);
+    // The bot had it: the customer learns a person is here (the bot is silent from now on).
+    if (current.assigneeId !== to.id) await announceJoin(ctx, writer, conversation, to);
     return ok({});
   });
 }

@@ -12,6 +12,8 @@ export interface CustomerMessageInput {
   visitorId: string;
   visitorName: string | undefined;
   text: string;
+  /** A new conversation starts with the bot (`bot`) or in the queue (`open`, the default). */
+  startStatus?: 'bot' | 'open';
 }
 
 /**
@@ -25,7 +27,7 @@ export function postCustomerMessage(ctx: HubContext, input: CustomerMessageInput
     const customer = await customerFor(ctx, tx, input, at);
     const latest = await findLatestConversationOf(tx, account.id, customer.id);
     // The visitor may have given a name since: the conversation shows the customer as they are now.
-    const conversation = latest && latest.status !== 'resolved' ? { ...latest, customer } : newConversation(ctx, account, customer, at, null);
+    const conversation = latest && latest.status !== 'resolved' ? { ...latest, customer } : { ...newConversation(ctx, account, customer, at, null), status: input.startStatus ?? 'open' };
     return (await recordCustomerTurn(ctx, writer, { account, customer, conversation, text: input.text })).message;
   });
 }

@@ -8,6 +8,8 @@ export interface HttpDeps {
   ctx: HubContext;
   adminSecret: string;
   onTokenRevoked: (tokenId: string) => void;
+  /** The platform webhook API: /webhook/… and /admin/webhook/… (false for other paths). */
+  webhook?: { handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> };
 }
 
 /** Plain HTTP beside socket.io (which answers /socket.io/ itself before this runs). */
@@ -27,6 +29,7 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: HttpDeps):
   // Browsers ask for it on every widget page; an empty answer keeps their consoles free of 404s.
   if (path === '/favicon.ico') return void res.writeHead(204).end();
   if (await handleWidgetRequest(req, res, deps.ctx)) return;
+  if (deps.webhook && (await deps.webhook.handle(req, res))) return;
   if (await handleAdminRequest(req, res, { admin: deps.ctx.admin, ...deps })) return;
   sendError(res, 404, 'not-found', `nothing at ${path}`);
 }

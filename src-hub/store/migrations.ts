@@ -89,6 +89,43 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; up: (tx: Transaction) 
         CREATE INDEX email_threads_by_conversation ON email_threads (account_id, conversation_id, created_at);
       `),
   },
+  {
+    // Platform webhooks: each account's HMAC secret (kept as is: signing needs the key)
+    // and callback URL, the inbound eventIds seen (replays answer 409 with the first
+    // result), and outbound deliveries to the callback, `dead` once retries run out.
+    version: 3,
+    up: (tx) =>
+      tx.exec(`
+        CREATE TABLE webhook_accounts (
+          account_id text PRIMARY KEY REFERENCES accounts(id),
+          secret text NOT NULL,
+          callback_url text,
+          updated_at bigint NOT NULL
+        );
+        CREATE TABLE webhook_inbound (
+          account_id text NOT NULL REFERENCES accounts(id),
+          event_id text NOT NULL,
+          conversation_id text NOT NULL,
+          message_id text NOT NULL,
+          sent_at bigint NOT NULL,
+          received_at bigint NOT NULL,
+          PRIMARY KEY (account_id, event_id)
+        );
+        CREATE TABLE webhook_deliveries (
+          id text PRIMARY KEY,
+          account_id text NOT NULL REFERENCES accounts(id),
+          conversation_id text NOT NULL,
+          message_id text NOT NULL,
+          state text NOT NULL CHECK (state IN ('pending', 'delivered', 'dead')),
+          attempts integer NOT NULL,
+          last_error text,
+          created_at bigint NOT NULL,
+          updated_at bigint NOT NULL,
+          UNIQUE (account_id, message_id)
+        );
+        CREATE INDEX webhook_deliveries_by_state ON webhook_deliveries (state, updated_at);
+      `),
+  },
 ];
 
 export async function runMigrations(db: PGlite): Promise<number> {

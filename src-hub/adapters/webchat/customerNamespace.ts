@@ -18,8 +18,11 @@ interface Visitor {
   handshake: CustomerHandshake;
 }
 
+/** Whether a new conversation starts with the bot (the hub's first-line bot decides per account). */
+export type StartStatus = (account: HubAccount) => 'bot' | 'open';
+
 /** Namespace /customer: the web-chat widget's anonymous visitors. */
-export function registerCustomerNamespace(io: Server, ctx: HubContext): () => void {
+export function registerCustomerNamespace(io: Server, ctx: HubContext, startStatus: StartStatus = () => 'open'): () => void {
   const nsp = io.of(CUSTOMER_NAMESPACE);
 
   nsp.use((socket, next) => {
@@ -38,14 +41,14 @@ export function registerCustomerNamespace(io: Server, ctx: HubContext): () => vo
   nsp.on('connection', (socket) => {
     const visitor = socket.data.visitor as Visitor;
     void socket.join(visitorRoom(visitor.account.id, visitor.handshake.visitorId));
-    socket.on(CustomerEvents.send, (payload: unknown, ack: unknown) => void onSend(ctx, visitor, payload, ack));
+    socket.on(CustomerEvents.send, (payload: unknown, ack: unknown) => void onSend(ctx, visitor, startStatus, payload, ack));
     sendHistory(ctx, socket, visitor).catch((error: unknown) => ctx.log(`widget history failed: ${String(error)}`));
   });
 
   return relayToVisitors(ctx, nsp);
 }
 
-async function onSend(ctx: HubContext, visitor: Visitor, payload: unknown, ack: unknown): Promise<void> {
+async function onSend(ctx: HubContext, visitor: Visitor, startStatus: StartStatus, payload: unknown, ack: unknown): Promise<void> {
   const reply = typeof ack === 'function' ? (ack as (value: CustomerSendAck) => void) : () => {};
   const input = CustomerSend.safeParse(payload);
   if (!input.success) return reply({ ok: false, error: { code: 'validation', message: describeZodError(input.error) } });
@@ -55,6 +58,7 @@ async function onSend(ctx: HubContext, visitor: Visitor, payload: unknown, ack: 
       visitorId: visitor.handshake.visitorId,
       visitorName: visitor.handshake.name,
       text: input.data.text,
+      startStatus: startStatus(visitor.account),
     });
     reply({ ok: true, message: toCustomerMessage(message) });
   } catch (error) {

@@ -11,6 +11,7 @@ window.WIDGET_LOCALES = {
     failed: '发送失败，请重试',
     agent: '客服',
     me: '我',
+    bot: '机器人',
   },
   en: {
     title: 'Chat with us',
@@ -23,5 +24,6 @@ window.WIDGET_LOCALES = {
     failed: 'Not sent, please retry',
     agent: 'Support',
     me: 'Me',
+    bot: 'Bot',
   },
 };

@@ -47,10 +47,20 @@
     var author = document.createElement('span');
     author.className = 'widget-author';
     author.textContent = message.from === 'me' ? t.me : message.authorName || t.agent;
+    // The bot says it is a bot on every message, not only in its first words.
+    if (message.from === 'bot') {
+      var badge = document.createElement('span');
+      badge.className = 'widget-badge';
+      badge.setAttribute('data-testid', 'widget-bot-badge');
+      badge.textContent = t.bot;
+      author.append(' ', badge);
+    }
     var text = document.createElement('p');
     text.className = 'widget-text';
     text.textContent = message.text;
-    item.append(author, text);
+    // System lines ("<name> has joined") are notices, not someone speaking.
+    if (message.from === 'system') item.append(text);
+    else item.append(author, text);
     list.append(item);
     list.scrollTop = list.scrollHeight;
   }

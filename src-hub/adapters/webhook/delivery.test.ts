@@ -1,0 +1,140 @@
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import type { HubEvent } from '../../../src-shared/hub/events.js';
+import { adminSecretPath } from '../../http/adminSecret.js';
+import { postSignedMessage } from '../../sim/connectorClient.js';
+import { connectAgent, customerSays, makeAccount } from '../../testing/fixtures.js';
+import { closeAllSockets, command, eventually } from '../../testing/sockets.js';
+import { startTestHub, uniqueId, type TestHub } from '../../testing/testHub.js';
+import { verifySignature } from './signature.js';
+
+/** A connector's callback endpoint on loopback: records every attempt; `down` answers 503. */
+interface Callback {
+  url: string;
+  down: boolean;
+  attempts: Array<{ headers: IncomingHttpHeaders; raw: Buffer }>;
+  server: Server;
+}
+
+async function startCallback(): Promise<Callback> {
+  const callback = { url: '', down: false, attempts: [] } as unknown as Callback;
+  callback.server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      callback.attempts.push({ headers: req.headers, raw: Buffer.concat(chunks) });
+      res.writeHead(callback.down ? 503 : 200).end();
+    });
+  });
+  await new Promise<void>((resolve) => callback.server.listen(0, '127.0.0.1', resolve));
+  callback.url = `http://127.0.0.1:${(callback.server.address() as AddressInfo).port}/callback`;
+  return callback;
+}
+
+let t: TestHub;
+let callback: Callback;
+let adminSecret: string;
+beforeAll(async () => {
+  callback = await startCallback();
+  t = await startTestHub(undefined, { webhook: { retryDelaysMs: [20, 40, 80] } });
+  adminSecret = (await readFile(adminSecretPath(t.dataDir), 'utf8')).trim();
+});
+afterEach(closeAllSockets);
+afterAll(async () => {
+  await t.dispose();
+  callback.server.closeAllConnections();
+  await new Promise((resolve) => callback.server.close(resolve));
+});
+
+const statuses = (events: HubEvent[]) => events.flatMap((e) => (e.type === 'message.status' ? [e.data.status] : []));
+const admin = (path: string, method = 'GET') =>
+  fetch(`${t.hub.url}${path}`, { method, headers: { authorization: `Bearer ${adminSecret}` } }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
+
+/** A Taobao shop whose customer 小红 wrote once; the agent is connected. */
+async function conversation() {
+  const fixture = await makeAccount(t.hub, 'taobao');
+  const { secret } = await t.hub.admin.issueWebhookSecret(fixture.accountId, { callbackUrl: callback.url });
+  const agent = await connectAgent(t.hub, fixture);
+  const body = { eventId: uniqueId('evt'), customer: { id: 'tb_xiaohong', name: '小红' }, text: '这件衣服有 M 码吗？', sentAt: Date.now() };
+  const { conversationId } = (await postSignedMessage(t.hub.url, fixture.accountId, secret, body)).body;
+  const reply = async (text: string) => (await command(agent.socket, 'message.send', { clientId: uniqueId('reply'), conversationId, text })).message;
+  return { fixture, secret, agent, conversationId, reply, sentTo: () => callback.attempts.filter((a) => a.raw.includes(conversationId)) };
+}
+
+it('agent replies reach the callback signed, in order, and are marked delivered; notes never leave', async () => {
+  const { secret, agent, conversationId, reply, sentTo } = await conversation();
+  await command(agent.socket, 'note.add', { clientId: uniqueId('note'), conversationId, text: '内部备注' });
+  const first = await reply('有的，M 码有货。');
+  const second = await reply('今天下单明天发货。');
+
+  await eventually(() => expect(statuses(agent.events)).toEqual(['delivered', 'delivered']));
+  const [a, b] = sentTo();
+  expect(sentTo()).toHaveLength(2);
+  for (const attempt of [a!, b!]) {
+    const check = verifySignature({ secret, timestamp: attempt.headers['x-timestamp'] as string, signature: attempt.headers['x-signature'] as string, rawBody: attempt.raw, now: Date.now() });
+    expect(check).toEqual({ ok: true });
+  }
+  expect(JSON.parse(a!.raw.toString())).toEqual({ eventId: expect.stringMatching(/^wo_/), conversationId, customerId: 'tb_xiaohong', text: '有的，M 码有货。', sentAt: first.createdAt });
+  expect(JSON.parse(b!.raw.toString())).toMatchObject({ text: '今天下单明天发货。', sentAt: second.createdAt });
+  expect(callback.attempts.some((x) => x.raw.includes('内部备注'))).toBe(false);
+});
+
+it('a callback that is down: retries, a dead letter and `failed`; re-queued from the admin API once it is back: `delivered`', async () => {
+  const { fixture, agent, reply, sentTo } = await conversation();
+  callback.down = true;
+  const message = await reply('抱歉久等了');
+  await eventually(() => expect(statuses(agent.events)).toEqual(['failed']));
+  expect(sentTo()).toHaveLength(4); // one attempt, then one per delay
+  const eventIds = new Set(sentTo().map((x) => JSON.parse(x.raw.toString()).eventId));
+  expect(eventIds.size).toBe(1); // the same eventId every time, so the connector can drop duplicates
+
+  expect((await fetch(`${t.hub.url}/admin/webhook/dead-letters`)).status).toBe(401);
+  const listed = await admin(`/admin/webhook/dead-letters?accountId=${fixture.accountId}`);
+  expect(listed.body.deadLetters).toEqual([
+    { id: [...eventIds][0], accountId: fixture.accountId, conversationId: message.conversationId, messageId: message.id, text: '抱歉久等了', attempts: 4, lastError: 'callback answered HTTP 503', failedAt: expect.any(Number) },
+  ]);
+
+  callback.down = false;
+  const retried = await admin(`/admin/webhook/dead-letters/${listed.body.deadLetters[0].id}/retry`, 'POST');
+  expect(retried).toEqual({ status: 202, body: { ok: true, id: listed.body.deadLetters[0].id, state: 'pending' } });
+  await eventually(() => expect(statuses(agent.events)).toEqual(['failed', 'delivered']));
+  expect((await admin(`/admin/webhook/dead-letters?accountId=${fixture.accountId}`)).body.deadLetters).toEqual([]);
+  expect((await admin(`/admin/webhook/dead-letters/${listed.body.deadLetters[0].id}/retry`, 'POST')).status).toBe(409);
+  expect((await admin('/admin/webhook/dead-letters/nope/retry', 'POST')).status).toBe(404);
+});
+
+it('a reply on an account without a callback URL is a dead letter at once; setting the URL and retrying delivers it', async () => {
+  const { fixture, agent, reply } = await conversation();
+  await admin(`/admin/webhook/accounts/${fixture.accountId}/callback`, 'POST'); // no body: refused, URL unchanged
+  const cleared = await fetch(`${t.hub.url}/admin/webhook/accounts/${fixture.accountId}/callback`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${adminSecret}` },
+    body: JSON.stringify({ callbackUrl: null }),
+  });
+  expect(cleared.status).toBe(200);
+  await reply('请稍等');
+  await eventually(() => expect(statuses(agent.events)).toEqual(['failed']));
+  const [dead] = (await admin(`/admin/webhook/dead-letters?accountId=${fixture.accountId}`)).body.deadLetters;
+  expect(dead).toMatchObject({ attempts: 0, lastError: 'the account has no callback URL' });
+
+  await fetch(`${t.hub.url}/admin/webhook/accounts/${fixture.accountId}/callback`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${adminSecret}` },
+    body: JSON.stringify({ callbackUrl: callback.url }),
+  });
+  await admin(`/admin/webhook/dead-letters/${dead.id}/retry`, 'POST');
+  await eventually(() => expect(statuses(agent.events)).toEqual(['failed', 'delivered']));
+});
+
+it('a web-chat visitor of a platform account is answered through the widget, never through the callback', async () => {
+  const fixture = await makeAccount(t.hub, 'taobao');
+  await t.hub.admin.issueWebhookSecret(fixture.accountId, { callbackUrl: callback.url });
+  const agent = await connectAgent(t.hub, fixture);
+  const conversationId = await customerSays(t.hub, fixture.accountId, '网页上问一下：有优惠券吗？');
+  await command(agent.socket, 'message.send', { clientId: uniqueId('reply'), conversationId, text: '有的，满300减50。' });
+  await new Promise((resolve) => setTimeout(resolve, 300)); // give a wrong delivery time to happen
+  expect(callback.attempts.filter((a) => a.raw.includes(conversationId))).toEqual([]);
+  expect(statuses(agent.events)).toEqual([]);
+});

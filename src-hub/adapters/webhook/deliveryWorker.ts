@@ -1,0 +1,93 @@
+import type { Message } from '../../../src-shared/domain/message.js';
+import type { HubContext } from '../../context.js';
+import { findConversation } from '../../store/conversations.js';
+import { findVisitorOfConversation } from '../../store/customers.js';
+import { findMessage, setMessageStatus } from '../../store/messages.js';
+import { findWebhookAccount } from '../../store/webhookAccounts.js';
+import { findDeliveryOf, insertDelivery, listPendingWebhookDeliveries, setDeliveryState, type WebhookDelivery } from '../../store/webhookDeliveries.js';
+import { createRetryTimers } from '../email/retryTimers.js';
+import type { CallbackSender } from './callbackSender.js';
+import { createConversationChains } from './conversationChains.js';
+import { platformIdOf } from './ingestWebhookMessage.js';
+import { PLATFORM_CHANNELS } from './webhookOptions.js';
+
+export interface WebhookDeliveryWorker {
+  /** Sends what a previous run left pending. */
+  resume(): Promise<void>;
+  /** Sends a delivery the store has marked pending again (a re-queued dead letter). */
+  requeue(delivery: WebhookDelivery): Promise<void>;
+  /** Stops retrying; undelivered replies stay pending for the next start. */
+  stop(): void;
+}
+
+/**
+ * Agent replies in platform conversations go to the account's callback after
+ * their event commits: per conversation in order, retried with bounded
+ * exponential backoff, then delivered or a dead letter (`message.status` failed).
+ */
+export function startWebhookDeliveryWorker(ctx: HubContext, deps: { sender: CallbackSender; delays: number[] }): WebhookDeliveryWorker {
+  const timers = createRetryTimers();
+  const chain = createConversationChains((error) => ctx.log(`webhook delivery failed: ${String(error)}`));
+  const enqueue = (message: Message) => chain(`${message.accountId}/${message.conversationId}`, () => deliver(message));
+
+  async function deliver(message: Message): Promise<void> {
+    if (timers.stopped) return;
+    const conversation = await findConversation(ctx.db, message.accountId, message.conversationId);
+    if (!conversation || !PLATFORM_CHANNELS.has(conversation.channel)) return;
+    // Only conversations that came through the connector reply through it: a platform
+    // account may also be reached another way (the demo's shop gets web-chat visitors).
+    const visitor = await findVisitorOfConversation(ctx.db, message.accountId, message.conversationId);
+    if (!visitor?.startsWith(`${conversation.channel}:`)) return;
+    const known = await findDeliveryOf(ctx.db, message.accountId, message.id);
+    if (known && known.state !== 'pending') return; // done in an earlier run
+    const delivery = known ?? (await ctx.journal.record(message.accountId, ({ tx, at }) =>
+      insertDelivery(tx, { id: ctx.newId('wo'), accountId: message.accountId, conversationId: message.conversationId, messageId: message.id, createdAt: at })));
+    const payload = { eventId: delivery.id, conversationId: message.conversationId, customerId: platformIdOf(visitor), text: message.text, sentAt: message.createdAt };
+
+    for (let attempt = 0; ; attempt += 1) {
+      // Read each time: a lead may fix the URL or rotate the secret while we wait.
+      const settings = await findWebhookAccount(ctx.db, message.accountId);
+      if (!settings?.callbackUrl) return finish(delivery, message, attempt, 'the account has no callback URL');
+      const outcome = await deps.sender.post(settings.callbackUrl, settings.secret, payload);
+      if (timers.stopped) return;
+      if (outcome.ok) return finish(delivery, message, attempt + 1, null);
+      const delay = deps.delays[attempt];
+      if (outcome.permanent || delay === undefined) return finish(delivery, message, attempt + 1, outcome.reason);
+      ctx.log(`webhook reply ${message.id} attempt ${attempt + 1} failed (${outcome.reason}); retrying in ${delay} ms`);
+      if (!(await timers.wait(delay))) return;
+    }
+  }
+
+  const finish = async (delivery: WebhookDelivery, message: Message, attempts: number, error: string | null) => {
+    if (timers.stopped) return;
+    if (error) ctx.log(`webhook reply ${message.id} is a dead letter after ${attempts} attempt(s): ${error}`);
+    const status = error ? 'failed' : 'delivered';
+    await ctx.journal.record(message.accountId, async ({ tx, at, append }) => {
+      await setDeliveryState(tx, delivery.id, { state: error ? 'dead' : 'delivered', attempts, lastError: error, now: at });
+      await setMessageStatus(tx, message.accountId, message.id, status);
+      await append('message.status', { messageId: message.id, conversationId: message.conversationId, status });
+    });
+  };
+
+  const unsubscribe = ctx.bus.subscribe(null, (_accountId, event) => {
+    if (event.type !== 'message.created' || event.data.private) return;
+    if (event.data.author.kind !== 'agent' && event.data.author.kind !== 'bot') return; // customers' own messages, system lines
+    enqueue(event.data);
+  });
+
+  const requeue = async (delivery: WebhookDelivery) => {
+    const message = await findMessage(ctx.db, delivery.accountId, delivery.messageId);
+    if (message) enqueue(message);
+  };
+
+  return {
+    async resume() {
+      for (const delivery of await listPendingWebhookDeliveries(ctx.db)) await requeue(delivery);
+    },
+    requeue,
+    stop() {
+      unsubscribe();
+      timers.stop();
+    },
+  };
+}

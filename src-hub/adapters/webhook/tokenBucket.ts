@@ -1,0 +1,37 @@
+/** Inbound rate per account: a steady rate with room for a burst. */
+export interface RateLimit {
+  perSecond: number;
+  burst: number;
+}
+
+export const DEFAULT_RATE_LIMIT: RateLimit = { perSecond: 50, burst: 200 };
+
+/** `retryAfterMs`: when the next token will be there. */
+export type Take = { ok: true } | { ok: false; retryAfterMs: number };
+
+export interface RateLimiter {
+  take(key: string): Take;
+}
+
+/**
+ * One token bucket per key (an account id), refilled continuously, so one
+ * flooding connector runs dry on its own bucket while the others keep theirs.
+ * Keys are known accounts only, so the map stays as small as the account list.
+ */
+export function createRateLimiter(limit: RateLimit, now: () => number): RateLimiter {
+  const buckets = new Map<string, { tokens: number; at: number }>();
+  return {
+    take(key) {
+      const t = now();
+      const bucket = buckets.get(key) ?? { tokens: limit.burst, at: t };
+      bucket.tokens = Math.min(limit.burst, bucket.tokens + ((t - bucket.at) / 1000) * limit.perSecond);
+      bucket.at = t;
+      buckets.set(key, bucket);
+      if (bucket.tokens >= 1) {
+        bucket.tokens -= 1;
+        return { ok: true };
+      }
+      return { ok: false, retryAfterMs: Math.ceil(((1 - bucket.tokens) / limit.perSecond) * 1000) };
+    },
+  };
+}

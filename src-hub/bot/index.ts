@@ -1,0 +1,3 @@
+export { startFirstLineBot, type FirstLineBot } from './firstLineBot.js';
+export type { BotOptions } from './botOptions.js';
+export { announceJoin } from './announceJoin.js';
