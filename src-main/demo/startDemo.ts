@@ -26,7 +26,7 @@ export interface RunningDemo {
  */
 export async function startDemo(args: DemoArgs, log: Logger, hubLog: (line: string) => void): Promise<RunningDemo> {
   const hubDir = join(args.dataDir, 'hub');
-  const hub = await startHub({ host: '127.0.0.1', port: args.hubPort, dataDir: hubDir, log: hubLog });
+  const hub = await startHub({ host: '127.0.0.1', port: args.hubPort, dataDir: hubDir, log: hubLog, bot: { name: '小鹿助手' } });
   // The lock tells `npm run hub:account -- --data <dir>` to go through this hub's admin API.
   await writeLock(hubDir, { pid: process.pid, port: hub.port, url: hub.url });
   for (const account of DEMO_ACCOUNTS) {

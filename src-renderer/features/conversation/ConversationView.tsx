@@ -6,6 +6,7 @@ import { markRead } from '../../db/conversations.js';
 import { Composer } from '../composer/Composer.js';
 import { ConversationActions } from './ConversationActions.js';
 import { CustomerPanel } from './CustomerPanel.js';
+import { formatWhy } from '../inbox/formatWhy.js';
 import { MessageList } from './MessageList.js';
 
 export function ConversationView() {
@@ -37,14 +38,14 @@ export function ConversationView() {
           <span className={`badge status-${conversation.status}`} data-testid="conversation-status">
             {t(`status.${conversation.status}`)}
           </span>
-          {conversation.mood?.flag && (
-            <span className="mood-flag" data-testid="conversation-mood">
-              ⚑ {t('mood.flag')} · {t('mood.why', { why: conversation.mood.why.join('、') })}
-            </span>
-          )}
         </div>
         <ConversationActions conversation={conversation} myId={account?.person?.id ?? null} />
       </header>
+      {conversation.mood?.flag && (
+        <p className="mood-banner" role="status" data-testid="conversation-mood">
+          ⚑ {t('mood.flag')} · {t('mood.why', { why: formatWhy(t, conversation.mood.why) })}
+        </p>
+      )}
       {/* One key for the whole body: list, composer and panel start fresh per conversation. */}
       <div className="conversation-body" key={conversation.id}>
         <div className="conversation-main">

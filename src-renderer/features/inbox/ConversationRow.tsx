@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatWaiting } from '../../app/formatWaiting.js';
+import { formatWhy } from './formatWhy.js';
 import type { CachedConversation } from '../../db/schema.js';
 
 interface Props {
@@ -36,6 +37,11 @@ export const ConversationRow = memo(function ConversationRow({ conversation: c, 
     >
       <span className="row-top">
         <span className="customer-name">{c.customer.name}</span>
+        {c.mood?.flag && (
+          <span className="mood-flag" data-testid="mood-flag" aria-label={t('mood.flag')} title={`${t('mood.flag')} · ${t('mood.why', { why: formatWhy(t, c.mood.why) })}`}>
+            ⚑
+          </span>
+        )}
         {c.unread > 0 && (
           <span className="unread" data-testid="unread">
             {c.unread}
@@ -49,11 +55,7 @@ export const ConversationRow = memo(function ConversationRow({ conversation: c, 
         <span className="badge badge-account">{accountName}</span>
         <span className={`badge status-${c.status}`}>{t(`status.${c.status}`)}</span>
         <span className="assignee">{c.assigneeName ?? t('inbox.unassigned')}</span>
-        {c.mood?.flag && (
-          <span className="mood-flag" data-testid="mood-flag" title={t('mood.why', { why: c.mood.why.join('、') })}>
-            ⚑ {t('mood.flag')}
-          </span>
-        )}
+
       </span>
     </button>
   );
