@@ -12,19 +12,14 @@ import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import react from '@vitejs/plugin-react';
 import { build } from 'vite';
 import { startHost, type RunningHost } from '../../src-main/host/startHost.js';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../tools/chromium.js';
 import type { BenchOutput } from './bench.js';
 import { makeTempDir, removeDir } from './hubRig.js';
 import { nowMs, round } from './measure.js';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM = CHROMIUM_PATH;
 const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
+  ...CHROMIUM_ARGS,
   // Unquantized performance.memory (the heap figure is also read through CDP).
   '--enable-precise-memory-info',
 ];

@@ -12,6 +12,7 @@ import { readCursor } from '../db/ingest.js';
 import type { WorkstationDb } from '../db/schema.js';
 import { created, freshDb, upsert } from '../db/testing.js';
 import { createAccountsStore } from '../features/accounts/accountsStore.js';
+import { accountView } from '../features/accounts/testing.js';
 import { startSync } from './sync.js';
 
 /** An in-memory transport standing in for main: records calls, lets the test push. */
@@ -31,19 +32,7 @@ function fakeMain(accounts: AccountView[]) {
   return { bridge, calls, push: (name: BridgePushName, payload: unknown) => listeners.get(name)?.(payload) };
 }
 
-const account: AccountView = {
-  id: 'shop-a',
-  hubUrl: 'http://127.0.0.1:4600',
-  name: 'Shop A',
-  channel: 'webchat',
-  person: { id: 'alice', name: 'Alice', role: 'agent' },
-  status: 'online',
-  reason: null,
-  detail: null,
-  syncedAt: null,
-  retryAt: null,
-  missed: null,
-};
+const account = accountView();
 
 let db: WorkstationDb;
 afterEach(async () => db?.delete());

@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { AccountView } from '../../../src-shared/index.js';
 import { createAccountsStore, myIds } from './accountsStore.js';
+import { accountView } from './testing.js';
 
-const view = (id: string, personId: string | null): AccountView => ({
-  id,
-  hubUrl: 'http://127.0.0.1:4600',
-  name: id,
-  channel: 'webchat',
-  person: personId ? { id: personId, name: personId, role: 'agent' } : null,
-  status: 'online',
-  reason: null,
-  detail: null,
-  syncedAt: null,
-  retryAt: null,
-  missed: null,
-});
+const view = (id: string, personId: string | null) =>
+  accountView({ id, name: id, person: personId ? { id: personId, name: personId, role: 'agent' } : null });
 
 describe('accounts store', () => {
   it('replaces, upserts and removes', () => {

@@ -4,6 +4,7 @@ import { enqueueReply, outboxOf, retryReply } from '../../db/outbox.js';
 import type { WorkstationDb } from '../../db/schema.js';
 import { freshDb, message } from '../../db/testing.js';
 import { createAccountsStore } from '../accounts/accountsStore.js';
+import { accountView } from '../accounts/testing.js';
 import { startOutbox, type Outbox } from './outboxSender.js';
 
 /** Stands in for main + hub: idempotent on clientId like the real hub; can fail on demand. */
@@ -37,10 +38,7 @@ function fakeHub() {
   return { bridge, posted, calls, failures, loseAck: () => (loseNextAck = true) };
 }
 
-const view = (status: AccountView['status']): AccountView => ({
-  id: 'shop-a', hubUrl: 'http://127.0.0.1:1', name: 'A', channel: 'webchat', person: null,
-  status, reason: null, detail: null, syncedAt: null, retryAt: null, missed: null,
-});
+const view = (status: AccountView['status']) => accountView({ name: 'A', person: null, status, hubUrl: 'http://127.0.0.1:1' });
 
 let db: WorkstationDb;
 let outbox: Outbox | undefined;
