@@ -166,3 +166,17 @@ test('a customer writing in my conversation raises a notification, and the test 
   expect((await shown()).at(-1)!.title).toContain('小鹿官网');
   await context.close();
 });
+
+test('x escalates the open conversation with a reason the hub records, and the row says so', async ({ page }) => {
+  await page.goto(host.url);
+  await page.getByTestId('conversation-row').filter({ hasText: '小鹿官网' }).click();
+  await page.locator('body').press('x');
+  await page.getByTestId('escalate-target-supervisor').check();
+  await page.getByTestId('escalate-note').fill('顾客要求赔偿运费');
+  await page.getByTestId('escalate-send').click();
+  await expect(page.getByTestId('notice')).toHaveText('已升级。');
+  await expect(page.getByTestId('conversation-row').filter({ hasText: '小鹿官网' }).getByTestId('escalated')).toContainText('主管');
+
+  const escalations = (await hubLog(hub.url, probe)).flatMap((e) => (e.type === 'conversation.escalated' ? [e.data] : []));
+  expect(escalations).toEqual([expect.objectContaining({ target: 'supervisor', reason: '投诉或扬言投诉 — 顾客要求赔偿运费', byId: 'alice' })]);
+});

@@ -4,6 +4,7 @@ import { ConversationList } from '../features/inbox/ConversationList.js';
 import { useBadge } from '../features/notifications/useBadge.js';
 import { OfflineBanner } from '../features/outbox/OfflineBanner.js';
 import { SearchColumn } from '../features/search/SearchColumn.js';
+import { EscalateDialog } from '../features/escalation/EscalateDialog.js';
 import { KnowledgePanel } from '../features/knowledge/KnowledgePanel.js';
 import { CommandPalette } from '../features/shortcuts/CommandPalette.js';
 import { HelpOverlay } from '../features/shortcuts/HelpOverlay.js';
@@ -30,6 +31,7 @@ export function App({ linkLost }: { linkLost: boolean }) {
       <HelpOverlay />
       <CommandPalette />
       <KnowledgePanel />
+      <EscalateDialog />
       <ShortcutLayer />
     </div>
   );

@@ -130,3 +130,15 @@ describe('ingestBatch, robustness', () => {
     expect((await db.conversations.get('c1'))?.unread).toBe(999);
   });
 });
+
+describe('ingestBatch, escalation', () => {
+  it('marks the conversation escalated until it is resolved', async () => {
+    db = freshDb();
+    await ingestBatch(db, 'shop-a', [upsert(1), { seq: 2, type: 'conversation.escalated', at: 2, data: { conversationId: 'c1', target: 'tier2', reason: '退款超权限', byId: 'alice' } }]);
+    expect((await db.conversations.get('c1'))?.escalation).toEqual({ target: 'tier2', reason: '退款超权限' });
+    await ingestBatch(db, 'shop-a', [upsert(3, { lastMessagePreview: '还在吗' })]);
+    expect((await db.conversations.get('c1'))?.escalation).toEqual({ target: 'tier2', reason: '退款超权限' });
+    await ingestBatch(db, 'shop-a', [upsert(4, { status: 'resolved' })]);
+    expect((await db.conversations.get('c1'))?.escalation).toBeUndefined();
+  });
+});

@@ -1,5 +1,5 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
-import type { Conversation, ErrorInfo, KbArticle, Message } from '../../src-shared/index.js';
+import type { Conversation, ErrorInfo, EscalationTarget, KbArticle, Message } from '../../src-shared/index.js';
 import type { InboxKeys } from './inboxKeys.js';
 import { SCHEMA_VERSIONS, type SchemaVersion } from './schemaVersions.js';
 import type { CustomerTermRow } from './searchCustomers.js';
@@ -11,6 +11,8 @@ export interface CachedConversation extends Conversation, InboxKeys {
   unread: number;
   /** The customer's mood, computed locally from their recent messages (see ai/moodTracker). */
   mood?: Mood;
+  /** The last escalation (who it went to and why), shown on the row and the header. */
+  escalation?: { target: EscalationTarget; reason: string };
 }
 
 export interface Mood {

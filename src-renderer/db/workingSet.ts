@@ -37,6 +37,7 @@ export function idsTouched(events: readonly HubEvent[]): { conversations: string
         messages.add(e.data.messageId);
         break;
       case 'conversation.assigned':
+      case 'conversation.escalated':
         conversations.add(e.data.conversationId);
         break;
       default:
@@ -46,12 +47,13 @@ export function idsTouched(events: readonly HubEvent[]): { conversations: string
   return { conversations: [...conversations], messages: [...messages] };
 }
 
-/** The hub's record plus what only this workstation tracks (unread, mood), kept across updates. */
-const cached = (c: Conversation, unread: number, mood?: CachedConversation['mood']): CachedConversation => ({
+/** The hub's record plus what only this workstation tracks (unread, mood, escalation), kept across updates. */
+const cached = (c: Conversation, unread: number, local?: Pick<CachedConversation, 'mood' | 'escalation'>): CachedConversation => ({
   ...c,
   unread,
   ...inboxKeys(c),
-  ...(mood ? { mood } : {}),
+  ...(local?.mood ? { mood: local.mood } : {}),
+  ...(local?.escalation && c.status !== 'resolved' ? { escalation: local.escalation } : {}),
 });
 
 /** A message for a conversation this cache has never seen still shows up: as its own conversation. */
@@ -84,7 +86,7 @@ export function applyEvent(set: WorkingSet, event: HubEvent, channel: Channel): 
   switch (event.type) {
     case 'conversation.upsert': {
       const existing = set.conversations.get(event.data.id);
-      return touch(cached(event.data, existing?.unread ?? 0, existing?.mood));
+      return touch(cached(event.data, existing?.unread ?? 0, existing));
     }
     case 'message.created': {
       const m = event.data;
@@ -111,6 +113,11 @@ export function applyEvent(set: WorkingSet, event: HubEvent, channel: Channel): 
       if (!c) return;
       const next = { ...c, assigneeId: event.data.assigneeId, assigneeName: event.data.assigneeName };
       return touch({ ...next, ...inboxKeys(next) });
+    }
+    case 'conversation.escalated': {
+      const c = set.conversations.get(event.data.conversationId);
+      if (!c) return;
+      return touch({ ...c, escalation: { target: event.data.target, reason: event.data.reason } });
     }
     case 'kb.changed':
       set.kb.set(event.data.id, event.data);

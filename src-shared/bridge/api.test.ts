@@ -22,7 +22,7 @@ describe('createBridge', () => {
     expect(shape).toEqual({
       accounts: ['add', 'list', 'onRemoved', 'onStatusChanged', 'reconnect', 'remove'],
       events: ['committed', 'onReceived', 'resume'],
-      conversations: ['claim', 'note', 'resolve', 'send'],
+      conversations: ['claim', 'escalate', 'note', 'resolve', 'send'],
       app: ['notify', 'onNotificationClicked', 'setBadge'],
       kb: ['upsert'],
     });

@@ -44,6 +44,7 @@ export interface WorkstationBridge {
     send: Call<'conversations/send'>;
     note: Call<'conversations/note'>;
     claim: Call<'conversations/claim'>;
+    escalate: Call<'conversations/escalate'>;
     resolve: Call<'conversations/resolve'>;
   };
   app: {

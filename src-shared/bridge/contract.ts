@@ -3,7 +3,7 @@ import { AccountToken, Channel, Person } from '../domain/account.js';
 import { ClientId, Id, Timestamp } from '../domain/ids.js';
 import { Message, MessageText } from '../domain/message.js';
 import { HubCommands } from '../hub/commands.js';
-import { HubEvent } from '../hub/events.js';
+import { EscalationTarget, HubEvent } from '../hub/events.js';
 
 /**
  * The connection state of one channel account, as main sees it. `syncing`: the hub
@@ -90,6 +90,11 @@ export const BridgeCalls = {
     output: z.object({ message: Message, duplicate: z.boolean() }),
   },
   'conversations/claim': { input: ConversationRef, output: z.object({}) },
+  /** To tier 2, a supervisor, or from the bot to a human, with the reason the receiver reads first. */
+  'conversations/escalate': {
+    input: ConversationRef.extend({ target: EscalationTarget, reason: z.string().trim().min(1).max(1000) }),
+    output: z.object({}),
+  },
   /** A lead's edit of a KB article or canned reply; the hub checks the role and sanitizes nothing: bodies are plain text. */
   'kb/upsert': { input: AccountRef.extend({ article: HubCommands['kb.upsert'].input }), output: z.object({}) },
   'conversations/resolve': { input: ConversationRef, output: z.object({}) },

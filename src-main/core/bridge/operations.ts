@@ -18,6 +18,8 @@ export const managerOperations = (manager: ConnectionManager): Omit<BridgeOperat
   'kb/upsert': ({ accountId, article }) => manager.command(accountId, 'kb.upsert', article),
   'conversations/claim': ({ accountId, conversationId }) =>
     manager.command(accountId, 'conversation.claim', { conversationId }),
+  'conversations/escalate': ({ accountId, conversationId, target, reason }) =>
+    manager.command(accountId, 'conversation.escalate', { conversationId, target, reason }),
   'conversations/resolve': ({ accountId, conversationId }) =>
     manager.command(accountId, 'conversation.resolve', { conversationId }),
 });

@@ -20,6 +20,7 @@ const same = (a: Props, b: Props) =>
   a.accountName === b.accountName &&
   a.onOpen === b.onOpen &&
   a.conversation.mood?.flag === b.conversation.mood?.flag &&
+  a.conversation.escalation?.reason === b.conversation.escalation?.reason &&
   a.conversation.mood?.why.join() === b.conversation.mood?.why.join() &&
   SHOWN.every((k) => (k === 'customer' ? a.conversation.customer.name === b.conversation.customer.name : a.conversation[k] === b.conversation[k]));
 
@@ -54,6 +55,11 @@ export const ConversationRow = memo(function ConversationRow({ conversation: c, 
         <span className="badge">{t(`channel.${c.channel}`)}</span>
         <span className="badge badge-account">{accountName}</span>
         <span className={`badge status-${c.status}`}>{t(`status.${c.status}`)}</span>
+        {c.escalation && (
+          <span className="badge badge-escalated" data-testid="escalated" title={c.escalation.reason}>
+            {t('escalation.badge', { target: t(`escalation.target.${c.escalation.target}`) })}
+          </span>
+        )}
         <span className="assignee">{c.assigneeName ?? t('inbox.unassigned')}</span>
 
       </span>

@@ -18,6 +18,7 @@ export function ShortcutLayer() {
       open: () => document.querySelector<HTMLTextAreaElement>('[data-testid="composer-input"]')?.focus(),
       claim: () => void run('claim', inbox.getState().selectedId),
       resolve: () => void run('resolve', inbox.getState().selectedId),
+      escalate: () => inbox.getState().selectedId && inbox.getState().setOverlay('escalate'),
       help: () => inbox.getState().setOverlay(inbox.getState().overlay === 'help' ? null : 'help'),
       palette: () => inbox.getState().setOverlay('palette'),
       search: () => document.querySelector<HTMLInputElement>('[data-testid="search-input"]')?.select(),

@@ -30,7 +30,9 @@ describe('matchShortcut', () => {
     ['e while typing is just a letter', press('e'), true, null],
     ['Ctrl+J is not j', press('j', { ctrlKey: true }), false, null],
     ['Alt+a is not a', press('a', { altKey: true }), false, null],
-    ['x means nothing', press('x'), false, null],
+    ['x escalates', press('x'), false, 'escalate'],
+    ['x while typing is just a letter', press('x'), true, null],
+    ['q means nothing', press('q'), false, null],
   ] as const)('%s', (_name, e, typing, expected) => {
     expect(matchShortcut(e, typing)).toBe(expected);
   });

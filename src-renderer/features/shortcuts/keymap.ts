@@ -1,4 +1,4 @@
-export type ShortcutAction = 'next' | 'previous' | 'open' | 'claim' | 'resolve' | 'help' | 'palette' | 'search' | 'escape';
+export type ShortcutAction = 'next' | 'previous' | 'open' | 'claim' | 'resolve' | 'escalate' | 'help' | 'palette' | 'search' | 'escape';
 
 export interface KeyPress {
   key: string;
@@ -29,6 +29,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { action: 'open', keys: ['Enter'], whileTyping: false, matches: oneOf('Enter') },
   { action: 'claim', keys: ['a'], whileTyping: false, matches: oneOf('a') },
   { action: 'resolve', keys: ['e'], whileTyping: false, matches: oneOf('e') },
+  { action: 'escalate', keys: ['x'], whileTyping: false, matches: oneOf('x') },
   { action: 'help', keys: ['?'], whileTyping: false, matches: oneOf('?') },
   {
     action: 'palette',

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useServices } from '../../app/services.js';
 import type { CachedConversation } from '../../db/schema.js';
 import { useSuggestions } from './useSuggestions.js';
 
@@ -7,6 +8,7 @@ import { useSuggestions } from './useSuggestions.js';
 export function SuggestionBar({ conversation, onInsert }: { conversation: CachedConversation; onInsert: (text: string) => void }) {
   const { t } = useTranslation();
   const suggestions = useSuggestions(conversation);
+  const { inbox } = useServices();
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -27,7 +29,10 @@ export function SuggestionBar({ conversation, onInsert }: { conversation: Cached
         <span className="muted">{t('suggestions.working')}</span>
       ) : suggestions.length === 0 ? (
         <span className="muted" data-testid="suggestions-none">
-          {t('suggestions.none')}
+          {t('suggestions.none')}{' '}
+          <button type="button" className="link-button" data-testid="no-answer-escalate" onClick={() => inbox.getState().setOverlay('escalate')}>
+            {t('escalation.noAnswer')}
+          </button>
         </span>
       ) : (
         suggestions.map((s, i) => (
