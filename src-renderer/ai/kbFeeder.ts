@@ -1,4 +1,5 @@
 import type { EngineArticle } from '../../src-shared/ai/index.js';
+import { kbOf } from '../db/kb.js';
 import type { WorkstationDb } from '../db/schema.js';
 import { onChangesThrottled } from '../db/onChanges.js';
 import type { AccountsStore } from '../features/accounts/accountsStore.js';
@@ -13,7 +14,7 @@ export function feedKnowledge(db: WorkstationDb, accounts: AccountsStore, ai: Ai
   const seen = new Map<string, string>();
   const sync = async () => {
     for (const accountId of Object.keys(accounts.getState().byId)) {
-      const articles = await db.kb.where('[accountId+kind]').equals([accountId, 'article']).toArray();
+      const articles = await kbOf(db, accountId, 'article');
       const signature = `${articles.length}:${Math.max(0, ...articles.map((a) => a.updatedAt))}`;
       if (seen.get(accountId) === signature) continue;
       seen.set(accountId, signature);
@@ -29,7 +30,4 @@ export function feedKnowledge(db: WorkstationDb, accounts: AccountsStore, ai: Ai
     stopAccounts();
   };
 }
-
-export const cannedOf = (db: WorkstationDb, accountId: string) =>
-  db.kb.where('[accountId+kind]').equals([accountId, 'canned']).toArray();
 

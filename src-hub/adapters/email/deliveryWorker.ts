@@ -5,7 +5,8 @@ import { findMessage, setMessageStatus } from '../../store/messages.js';
 import { composeReply } from './composeReply.js';
 import { DEFAULT_RETRY_DELAYS_MS, type EmailOptions } from './emailOptions.js';
 import type { MailSender, OutboundMail } from './mailSender.js';
-import { createRetryTimers } from './retryTimers.js';
+import { createConversationChains } from '../../delivery/conversationChains.js';
+import { createRetryTimers } from '../../delivery/retryTimers.js';
 
 export interface DeliveryWorker {
   /** Sends what a previous run left pending. */
@@ -22,16 +23,12 @@ export interface DeliveryWorker {
 export function startDeliveryWorker(ctx: HubContext, options: EmailOptions, sender: MailSender): DeliveryWorker {
   const delays = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
   const timers = createRetryTimers();
-  const chains = new Map<string, Promise<void>>();
+  const chain = createConversationChains((error) => ctx.log(`email delivery failed: ${String(error)}`));
 
-  const enqueue = (message: Message) => {
-    const key = `${message.accountId}/${message.conversationId}`;
-    const next = (chains.get(key) ?? Promise.resolve())
-      .then(() => deliver(message))
-      .catch((error: unknown) => ctx.log(`email delivery of ${message.id} failed: ${String(error)}`));
-    chains.set(key, next);
-    void next.then(() => chains.get(key) === next && chains.delete(key));
-  };
+  const enqueue = (message: Message) =>
+    chain(`${message.accountId}/${message.conversationId}`, () =>
+      deliver(message).catch((error: unknown) => ctx.log(`email delivery of ${message.id} failed: ${String(error)}`)),
+    );
 
   async function deliver(message: Message): Promise<void> {
     if (timers.stopped) return;

@@ -5,9 +5,9 @@ import { findVisitorOfConversation } from '../../store/customers.js';
 import { findMessage, setMessageStatus } from '../../store/messages.js';
 import { findWebhookAccount } from '../../store/webhookAccounts.js';
 import { findDeliveryOf, insertDelivery, listPendingWebhookDeliveries, setDeliveryState, type WebhookDelivery } from '../../store/webhookDeliveries.js';
-import { createRetryTimers } from '../email/retryTimers.js';
+import { createRetryTimers } from '../../delivery/retryTimers.js';
 import type { CallbackSender } from './callbackSender.js';
-import { createConversationChains } from './conversationChains.js';
+import { createConversationChains } from '../../delivery/conversationChains.js';
 import { platformIdOf } from './ingestWebhookMessage.js';
 import { PLATFORM_CHANNELS } from './webhookOptions.js';
 

@@ -2,7 +2,9 @@ import type { CachedConversation } from '../../db/schema.js';
 import type { InboxFilter } from './inboxStore.js';
 
 /**
- * The inbox filters. `myIds` maps account id → the person this workstation is on
+ * The inbox filters, stated plainly: the reference `queryInbox`'s index ranges are
+ * tested against (the app itself reads through the indexes).
+ * `myIds` maps account id → the person this workstation is on
  * that account, since "mine" means a different person id on each hub.
  */
 export function matchesFilter(c: CachedConversation, filter: InboxFilter, myIds: Record<string, string>): boolean {

@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAccounts, useInbox, useServices } from '../../app/services.js';
+import { kbOf } from '../../db/kb.js';
 import { draftOf, newDraft, type ArticleDraft, type KbKind } from './articleDraft.js';
 import { KnowledgeEditor } from './KnowledgeEditor.js';
 
@@ -21,7 +22,7 @@ function Panel() {
   const [kind, setKind] = useState<KbKind>('canned');
   const [filter, setFilter] = useState('');
   const [editing, setEditing] = useState<ArticleDraft | null>(null);
-  const items = useLiveQuery(() => db.kb.where('[accountId+kind]').equals([accountId, kind]).toArray(), [db, accountId, kind]) ?? [];
+  const items = useLiveQuery(() => kbOf(db, accountId, kind), [db, accountId, kind]) ?? [];
   const needle = filter.trim().toLowerCase();
   const shown = needle ? items.filter((a) => `${a.title} ${a.body} ${a.questions.join(' ')}`.toLowerCase().includes(needle)) : items;
   const role = byId[accountId]?.person?.role;

@@ -1,10 +1,9 @@
-import { Dexie } from 'dexie';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services.js';
-import { assignedKey } from '../../db/inboxKeys.js';
 import { onChangesThrottled } from '../../db/onChanges.js';
 import { myIds } from '../accounts/accountsStore.js';
+import { queryInbox } from '../inbox/queryInbox.js';
 
 const EVERY_MS = 1_000;
 
@@ -20,10 +19,8 @@ export function useBadge(): void {
     const title = t('app.title');
     let last = -1;
     const recount = async () => {
-      const ranges = Object.entries(myIds(accounts.getState())).map(([account, me]) =>
-        db.conversations.where('[queueKey+lastActivityAt]').between([assignedKey(account, me), Dexie.minKey], [assignedKey(account, me), Dexie.maxKey]).toArray(),
-      );
-      const count = (await Promise.all(ranges)).flat().reduce((sum, c) => sum + c.unread, 0);
+      const mine = await queryInbox(db, 'mine', myIds(accounts.getState()), Infinity);
+      const count = mine.reduce((sum, c) => sum + c.unread, 0);
       if (count === last) return;
       last = count;
       const viaMain = await bridge.app.setBadge({ count });

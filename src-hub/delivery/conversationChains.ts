@@ -1,7 +1,7 @@
 /**
  * Work queued per key (a conversation), run one after another per key and
  * concurrently across keys, so replies leave in order without one slow
- * conversation holding up the rest. The same shape email's worker uses inline.
+ * conversation holding up the rest. Email and webhook delivery both use it.
  */
 export function createConversationChains(onError: (error: unknown) => void): (key: string, work: () => Promise<void>) => void {
   const chains = new Map<string, Promise<void>>();
