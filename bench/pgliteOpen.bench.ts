@@ -13,7 +13,7 @@ import { median, nowMs, round } from './lib/measure.js';
 const REPEATS = 3;
 
 /** Opens, waits for ready, closes; returns the time to ready. */
-async function timeOpen(open: () => Promise<PGlite>): Promise<number> {
+async function timeOpen(open: () => Promise<{ close(): Promise<void> }>): Promise<number> {
   const start = nowMs();
   const db = await open();
   const ms = nowMs() - start;

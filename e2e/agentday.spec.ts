@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { hubLog, messagesIn } from './hubProbe.js';
 import { HostProcess, HubProcess } from './stack.js';
-import { addAccount, customerSays, expectStatus } from './workstation.js';
+import { addAccount, customerSays, expectStatus, recordNotifications } from './workstation.js';
 
 // Two accounts feed one inbox; the keyboard drives it; the send guard holds a stale reply.
 const hub = new HubProcess();
@@ -133,25 +133,11 @@ test('a private note reaches the team and never the customer', async ({ page }) 
 
 test('a customer writing in my conversation raises a notification, and the test button says it works', async ({ browser }) => {
   const context = await browser.newContext({ locale: 'zh-CN' });
-  await context.grantPermissions(['notifications']);
-  // Record what the page shows through the browser's Notification API (the web host's path).
-  await context.addInitScript(() => {
-    const shown: Array<{ title: string; body: string }> = [];
-    (window as unknown as { shownNotifications: typeof shown }).shownNotifications = shown;
-    const Real = window.Notification;
-    class Recorded extends Real {
-      constructor(title: string, options?: NotificationOptions) {
-        super(title, options);
-        shown.push({ title, body: options?.body ?? '' });
-      }
-    }
-    Object.defineProperty(Recorded, 'permission', { get: () => Real.permission });
-    window.Notification = Recorded as typeof Notification;
-  });
+  const recorded = await recordNotifications(context);
   const page = await context.newPage();
   await page.goto(host.url);
   await expectStatus(page, 'deer-web', 'online');
-  const shown = () => page.evaluate(() => (window as unknown as { shownNotifications: Array<{ title: string; body: string }> }).shownNotifications);
+  const shown = () => recorded(page);
 
   await page.getByTestId('test-notification').click();
   await expect(page.getByTestId('notice')).toHaveText('通知正常');

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { upsertKb } from './hubProbe.js';
 import { HostProcess, HubProcess } from './stack.js';
-import { addAccount, customerSays, expectStatus } from './workstation.js';
+import { addAccount, customerSays, expectStatus, openWorkstation } from './workstation.js';
 
 // Suggestions and sentiment are computed in the workstation's worker from its cached
 // KB: they keep working with the hub gone (and no LLM is involved at all).
@@ -77,13 +77,8 @@ test('/ opens the canned replies; Enter inserts the chosen one', async ({ page }
 });
 
 test('a lead adds a canned reply in the knowledge screen; an agent gets it at once and cannot edit', async ({ page, browser }) => {
-  const leadHost = new HostProcess();
-  await leadHost.start();
-  const lead = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
+  const { page: lead, close } = await openWorkstation(browser, hub.url, leadToken, 'deer-ai');
   try {
-    await lead.goto(leadHost.url);
-    await addAccount(lead, hub.url, leadToken);
-    await expectStatus(lead, 'deer-ai', 'online');
     await lead.getByTestId('open-knowledge').click();
     await lead.getByTestId('kb-kind-canned').click();
     await expect(lead.getByTestId('kb-item')).toHaveCount(1);
@@ -109,7 +104,6 @@ test('a lead adds a canned reply in the knowledge screen; an agent gets it at on
     await expect(page.getByTestId('kb-save')).toBeDisabled();
     await expect(page.getByTestId('kb-new')).toHaveCount(0);
   } finally {
-    await lead.context().close();
-    await leadHost.dispose();
+    await close();
   }
 });

@@ -36,7 +36,11 @@ test('npm run demo prints a URL, both demo shops come online and simulated custo
   await expect(page.getByTestId('conversation-list')).toContainText('小鹿家居天猫旗舰店');
 
   await page.getByTestId('conversation-row').first().click();
-  await page.getByTestId('claim-button').click();
+  // The demo person supervises: a bot conversation is taken over, a queued one claimed,
+  // and routing may already have assigned it to them (then there is nothing to click).
+  const take = page.getByTestId(/^(claim|takeover)-button$/);
+  if (await take.count()) await take.click();
+  await expect(page.getByTestId('conversation-view').getByTestId('owner')).toHaveAttribute('data-owner', /^(human|supervisor)$/);
   const input = page.getByTestId('composer-input');
   await input.fill('您好，我是客服小林，马上为您查询～');
   // Simulated customers keep writing: the send guard may hold the reply once; Enter again sends it.

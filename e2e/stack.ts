@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runTs, startTs, stop } from './processes.js';
@@ -49,6 +49,17 @@ export class HubProcess {
     return tokenIn(out);
   }
 
+  /** Sets an account's routing (queues, auto-assignment, SLA) through the running hub's admin API, as an operator would. */
+  async setRouting(accountId: string, config: Record<string, unknown>): Promise<void> {
+    const secret = readFileSync(path.join(this.dataDir, 'admin.secret'), 'utf8').trim();
+    const response = await fetch(`${this.url}/admin/routing/${accountId}`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
+      body: JSON.stringify(config),
+    });
+    if (!response.ok) throw new Error(`routing config refused: ${response.status} ${await response.text()}`);
+  }
+
   async dispose(): Promise<void> {
     await this.stop();
     rmSync(this.dataDir, { recursive: true, force: true });
@@ -68,7 +79,9 @@ export class HostProcess {
   url = '';
 
   async start(): Promise<void> {
-    const started = await startTs('src-main/host/main.ts', ['--port', '0', '--data', this.dataDir], /http:\/\/127\.0\.0\.1:\d+\/\S*token=\S+/);
+    // E2E_RENDERER_DIR: a private build, so a spec can run while others rebuild dist-renderer.
+    const renderer = process.env.E2E_RENDERER_DIR ? ['--renderer', process.env.E2E_RENDERER_DIR] : [];
+    const started = await startTs('src-main/host/main.ts', ['--port', '0', '--data', this.dataDir, ...renderer], /http:\/\/127\.0\.0\.1:\d+\/\S*token=\S+/);
     this.child = started.child;
     this.url = started.match[0];
   }

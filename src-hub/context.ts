@@ -1,5 +1,7 @@
+import type { HubAccount } from '../src-shared/domain/account.js';
 import type { AdminService } from './admin/adminService.js';
 import type { EventBus } from './events/eventBus.js';
+import type { RoutingAdmin } from './routing/routingAdminRoutes.js';
 import type { Journal } from './events/journal.js';
 import type { Database } from './store/database.js';
 
@@ -12,4 +14,16 @@ export interface HubContext {
   now: () => number;
   newId: (prefix: string) => string;
   log: (line: string) => void;
+  /** The first-line bot, once started: hand-backs to it and its hand-over lines need it. Absent: there is no bot. */
+  bot?: BotPresence;
+  /** Routing (queues, presence, SLA), once started: the admin HTTP route sets its config. */
+  routing?: RoutingAdmin;
+}
+
+/** What other services need to know of the first-line bot. */
+export interface BotPresence {
+  /** Whether the bot answers this account's customers (web chat, bot enabled, a KB to answer from). */
+  serves(account: HubAccount): boolean;
+  /** The name its lines go out under. */
+  name: string;
 }

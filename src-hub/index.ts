@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
@@ -18,14 +19,26 @@ import { newId } from './auth/secrets.js';
 import type { HubContext } from './context.js';
 import { createEventBus } from './events/eventBus.js';
 import { createJournal } from './events/journal.js';
+import { startOrderedPublisher } from './events/orderedPublisher.js';
+import { joinRedisCluster } from './events/redisCluster.js';
 import { loadOrCreateAdminSecret } from './http/adminSecret.js';
 import { createHttpRouter } from './http/httpRouter.js';
 import { openDatabase } from './store/database.js';
+import { systemClock, type Clock } from './routing/clock.js';
+import type { RoutingConfig, RoutingConfigInput } from './routing/routingConfig.js';
+import type { RoutingOptions } from './routing/routingOptions.js';
+import { startRouting } from './routing/startRouting.js';
+import { AGENT_NAMESPACE } from '../src-shared/hub/events.js';
+import { DEFAULT_CONNECTION_LIMITS, type ConnectionLimits } from './limits/connectionLimit.js';
 
 export interface HubOptions {
   host?: string;
   port?: number /* 0 = random */;
   dataDir: string | null;
+  /** `postgres://…`: the store is this shared PostgreSQL instead of PGlite in `dataDir` (which still holds the admin secret). */
+  databaseUrl?: string;
+  /** `redis://…`: joins the nodes sharing `databaseUrl` (socket.io Redis streams adapter + commit announcements). */
+  redisUrl?: string;
   log?: (line: string) => void;
   /** Turns the email channel on: an SMTP listener in, a relay out. */
   email?: EmailOptions;
@@ -33,11 +46,20 @@ export interface HubOptions {
   bot?: BotOptions;
   /** Tuning for the platform webhook API (always on for taobao, jd, douyin, wechat and webhook accounts). */
   webhook?: WebhookOptions;
+  /** Presence grace and queue.stats timing; queues, auto-assignment and SLA times are per account (admin API). */
+  routing?: RoutingOptions;
+  /** Time for stamps and routing's timers; tests pass a fake one. Default: the system clock. */
+  clock?: Clock;
+  /** Per-connection rates for agent commands and widget messages; null turns one off (benchmarks). */
+  limits?: Partial<ConnectionLimits>;
 }
 
 export type { EmailOptions, RelayOptions } from './adapters/email/emailOptions.js';
 export type { BotOptions } from './bot/index.js';
 export type { WebhookOptions } from './adapters/webhook/webhookOptions.js';
+export type { RoutingOptions } from './routing/routingOptions.js';
+export type { RoutingConfig, RoutingConfigInput } from './routing/routingConfig.js';
+export type { ConnectionLimits } from './limits/connectionLimit.js';
 
 export interface RunningHub {
   url: string;
@@ -52,6 +74,8 @@ export interface RunningHub {
     upsertKbArticle(accountId: string, article: HubCommandInput<'kb.upsert'>): Promise<void>;
     /** Makes (or rotates) a platform account's webhook secret, shown this once; sets the callback URL when given. */
     issueWebhookSecret(accountId: string, input?: { callbackUrl?: string | null }): Promise<IssuedWebhookSecret>;
+    /** Sets an account's routing (queues, autoAssign, SLA times, default capacity); omitted fields take their defaults. */
+    setRoutingConfig(accountId: string, config: RoutingConfigInput): Promise<RoutingConfig>;
   };
   close(): Promise<void>;
 }
@@ -75,21 +99,36 @@ const unwrap = <T>(result: Result<T>): T => {
 export async function startHub(options: HubOptions): Promise<RunningHub> {
   const log = options.log ?? (() => {});
   const host = options.host ?? '127.0.0.1';
-  const db = await openDatabase(options.dataDir);
-  const now = () => Date.now();
+  if (options.redisUrl && !options.databaseUrl) throw new Error('redisUrl needs databaseUrl: the nodes of a cluster share one PostgreSQL');
+  const db = await openDatabase(options.databaseUrl ?? options.dataDir);
+  // PGlite made the data dir; on PostgreSQL it still holds this node's admin secret.
+  if (options.dataDir !== null) await mkdir(options.dataDir, { recursive: true });
+  const clock = options.clock ?? systemClock;
+  const now = () => clock.now();
   const bus = createEventBus(log);
-  const ctx: HubContext = { db, bus, now, newId, log, journal: createJournal({ db, bus, now }), admin: createAdminService({ db, now }) };
+  // Before any write: it starts from each account's head, and publishes in seq order whichever node commits.
+  const publisher = await startOrderedPublisher({ db, bus, log });
+  const journal = createJournal({ db, bus, now, publisher });
+  const ctx: HubContext = { db, bus, now, newId, log, journal, admin: createAdminService({ db, now, journal }) };
+  const limits = { ...DEFAULT_CONNECTION_LIMITS, ...options.limits };
   const adminSecret = await loadOrCreateAdminSecret(options.dataDir);
 
   let onTokenRevoked = (_tokenId: string) => {};
   const webhook: WebhookChannel = startWebhookChannel(ctx, options.webhook ?? {}, adminSecret);
   const http = createServer(createHttpRouter({ ctx, adminSecret, onTokenRevoked: (id) => onTokenRevoked(id), webhook }));
   const io = new Server(http, { serveClient: true });
-  const agents = registerAgentNamespace(io, ctx);
+  const cluster = options.redisUrl ? await joinRedisCluster(io, options.redisUrl, log) : null;
+  if (cluster) await publisher.attach(cluster.link);
+  const agents = registerAgentNamespace(io, ctx, limits.agentCommands);
   onTokenRevoked = agents.disconnectToken;
   // Before listening: no event can happen while the bot reads the KB from the log.
   const bot = await startFirstLineBot(ctx, options.bot);
-  const stopRelay = registerCustomerNamespace(io, ctx, bot.startStatus);
+  ctx.bot = bot;
+  // --- routing: queues, presence, auto-assignment, SLA timers, queue.stats (before listening, like the bot) ---
+  const routing = await startRouting(ctx, { nsp: io.of(AGENT_NAMESPACE), clock, options: options.routing });
+  ctx.routing = routing;
+  // --- end routing ---
+  const stopRelay = registerCustomerNamespace(io, ctx, bot.startStatus, limits.customerMessages);
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
@@ -102,6 +141,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   } catch (error) {
     webhook.close();
     await new Promise<void>((resolve) => io.close(() => resolve()));
+    await publisher.stop();
+    await cluster?.close();
     await db.close();
     throw error;
   }
@@ -112,6 +153,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const close = () => {
     closing ??= (async () => {
       stopRelay();
+      routing.stop();
+      await routing.idle();
       await bot.stop();
       await email?.close();
       webhook.close();
@@ -120,6 +163,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
         http.closeAllConnections();
       });
       await ctx.journal.drain();
+      await publisher.stop();
+      await cluster?.close();
       await db.close();
       log('hub closed');
     })();
@@ -143,6 +188,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
         unwrap(await upsertKbArticle(ctx, accountId, input.data));
       },
       issueWebhookSecret: async (accountId, input = {}) => unwrap(await webhook.admin.issueSecret(accountId, input)),
+      setRoutingConfig: async (accountId, config) => unwrap(await routing.setConfig(accountId, config)),
     },
     close,
   };

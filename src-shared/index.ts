@@ -8,5 +8,6 @@ export * from './hub/events.js';
 export * from './hub/commands.js';
 export * from './hub/customer.js';
 export * from './bridge/contract.js';
+export * from './bridge/aiRewrite.js';
 export * from './bridge/api.js';
 export * from './bridge/wire.js';

@@ -15,6 +15,7 @@ export const ErrorCode = z.enum([
   'offline',
   'timeout',
   'duplicate-account',
+  'rate-limited',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

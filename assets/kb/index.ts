@@ -2,7 +2,9 @@
  * The demo knowledge base of 小鹿家居 (our own writing), one JSON file per topic.
  * Consumers (the renderer's worker, the hub's bot, tests) import this; the
  * engine itself stays pure and never reads files. zh-TW variants were produced
- * from the zh-CN originals with OpenCC (cn → twp), spot-checked only; en ones written by hand.
+ * from the zh-CN originals with OpenCC (cn → twp), then given a vocabulary pass
+ * (「」 quotes, 帳號/帳戶, 手機號碼, 品質, 免運) by a maintainer — not yet a native
+ * Taiwanese or Hong Kong reviewer's read; en ones written by hand.
  */
 import { DemoKb, type DemoKbArticle } from '../../src-shared/ai/kb/schema.js';
 import account from './account.json';

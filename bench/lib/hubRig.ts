@@ -50,7 +50,8 @@ export interface HubRig {
 
 export async function startHubRig(dataDir?: string): Promise<HubRig> {
   const dir = dataDir ?? (await makeTempDir('hub'));
-  const hub = await startHub({ host: '127.0.0.1', port: 0, dataDir: dir });
+  // The benchmark measures the hub's own ceiling: one socket sends far faster than the per-connection limits allow.
+  const hub = await startHub({ host: '127.0.0.1', port: 0, dataDir: dir, limits: { agentCommands: null, customerMessages: null } });
   const sockets: Socket[] = [];
   try {
     const accountId = 'bench-shop';

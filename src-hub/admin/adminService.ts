@@ -5,7 +5,12 @@ import { describeZodError, err, ok, type Result } from '../../src-shared/result.
 import { hashSecret, newId, newSecret } from '../auth/secrets.js';
 import { findAccount, insertAccount, listAccounts } from '../store/accounts.js';
 import type { Database } from '../store/database.js';
-import { insertToken, markTokenRevoked } from '../store/tokens.js';
+import { findToken, insertToken, markTokenRevoked } from '../store/tokens.js';
+import { HUB_ADMIN, recordAudit } from '../audit/recordAudit.js';
+import { createEventBus } from '../events/eventBus.js';
+import { createJournal, type Journal } from '../events/journal.js';
+import { listAuditEntries } from '../store/auditLog.js';
+import type { AuditEntry } from '../../src-shared/hub/events.js';
 
 export const CreateAccountInput = HubAccount;
 export const IssueTokenInput = z.object({
@@ -27,10 +32,20 @@ export interface AdminService {
   issueToken(input: IssueTokenInput): Promise<Result<IssuedToken>>;
   revokeToken(tokenId: string): Promise<Result<null>>;
   listAccounts(): Promise<HubAccount[]>;
+  /** The account's audit log, newest first. */
+  listAudit(accountId: string, limit?: number): Promise<Result<AuditEntry[]>>;
 }
 
-export function createAdminService(deps: { db: Database; now: () => number }): AdminService {
+const AUDIT_PAGE = 500;
+
+/**
+ * `journal`: the hub's, so a revocation's audit entry reaches leads live. Without
+ * one (the CLI working on a stopped hub's store) the service keeps its own; the
+ * entry is in the log for the next start either way.
+ */
+export function createAdminService(deps: { db: Database; now: () => number; journal?: Journal }): AdminService {
   const { db, now } = deps;
+  const journal = deps.journal ?? createJournal({ db, bus: createEventBus(), now });
   return {
     async createAccount(raw) {
       const parsed = CreateAccountInput.safeParse(raw);
@@ -59,9 +74,25 @@ export function createAdminService(deps: { db: Database; now: () => number }): A
       return ok({ tokenId, token: formatAccountToken({ accountId: input.accountId, tokenId, secret }) });
     },
     async revokeToken(tokenId) {
-      const revoked = await markTokenRevoked(db, tokenId, now());
-      return revoked ? ok(null) : err('not-found', `no token ${tokenId}`);
+      const token = await findToken(db, tokenId);
+      if (!token) return err('not-found', `no token ${tokenId}`);
+      // Revoking twice keeps the first time, and the first audit line.
+      if (token.revokedAt !== null) return ok(null);
+      await journal.record(token.accountId, async (writer) => {
+        await markTokenRevoked(writer.tx, tokenId, writer.at);
+        await recordAudit({ newId }, writer, token.accountId, {
+          action: 'token.revoke',
+          actor: HUB_ADMIN,
+          conversationId: null,
+          detail: `token ${tokenId} of ${token.personName} (${token.personId}, ${token.role})`,
+        });
+      });
+      return ok(null);
     },
     listAccounts: () => listAccounts(db),
+    async listAudit(accountId, limit = AUDIT_PAGE) {
+      if (!(await findAccount(db, accountId))) return err('not-found', `no account ${accountId}`);
+      return ok(await listAuditEntries(db, accountId, Math.min(Math.max(1, limit), AUDIT_PAGE)));
+    },
   };
 }

@@ -63,25 +63,30 @@ describe('event log and sync', () => {
     await customerSays(t.hub, b.accountId, '在吗');
     await customerSays(t.hub, a.accountId, '我的快递呢');
     const agent = await connectAgent(t.hub, a);
-    expect(agent.events.map((e) => e.seq)).toEqual([1, 2, 3, 4]);
-    expect((await agent.session).headSeq).toBe(4);
+    // The agent's own arrival is journaled too (routing's presence), after the four customer events.
+    await eventually(() => expect(agent.events.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5]));
+    expect(agent.events.at(-1)).toMatchObject({ type: 'agent.presence', data: { personId: 'agent-1', status: 'online' } });
+    expect((await agent.session).headSeq).toBeGreaterThanOrEqual(4);
   });
 
   it('replays exactly the events after the cursor, then sync.done, then live events', async () => {
     const fixture = await makeAccount(t.hub);
+    // Already online on another connection (seq 1, agent.presence): the one under test adds no event.
+    const first = await connectAgent(t.hub, fixture);
+    await eventually(() => expect(first.events.map((e) => e.type)).toEqual(['agent.presence']));
     await customerSays(t.hub, fixture.accountId, '第一条');
     await customerSays(t.hub, fixture.accountId, '第二条');
-    const agent = await connectAgent(t.hub, fixture, 'agent', 2);
+    const agent = await connectAgent(t.hub, fixture, 'agent', 3);
     expect(agent.events.map((e) => [e.seq, e.type])).toEqual([
-      [3, 'conversation.upsert'],
-      [4, 'message.created'],
+      [4, 'conversation.upsert'],
+      [5, 'message.created'],
     ]);
-    expect(await agent.synced).toEqual({ seq: 4 });
+    expect(await agent.synced).toEqual({ seq: 5 });
     const syncIndex = agent.received.findIndex((r) => r.name === 'sync.done');
     expect(agent.received.slice(0, syncIndex).map((r) => r.name)).toEqual(['session.opened', 'event', 'event']);
 
     await customerSays(t.hub, fixture.accountId, '第三条');
-    await eventually(() => expect(agent.events.map((e) => e.seq)).toEqual([3, 4, 5, 6]));
+    await eventually(() => expect(agent.events.map((e) => e.seq)).toEqual([4, 5, 6, 7]));
   });
 
   it('delivers one contiguous run of seqs while customers write concurrently (see syncStream.test for the exact race)', async () => {
@@ -90,8 +95,9 @@ describe('event log and sync', () => {
     await customerSays(t.hub, fixture.accountId, '先来一条');
     const agent = await connectAgent(t.hub, fixture);
     await Promise.all(writes);
-    await eventually(() => expect(agent.events).toHaveLength(62));
-    expect(agent.events.map((e) => e.seq)).toEqual(Array.from({ length: 62 }, (_, i) => i + 1));
+    // 62 customer events and the agent's own agent.presence, wherever it fell among them.
+    await eventually(() => expect(agent.events).toHaveLength(63));
+    expect(agent.events.map((e) => e.seq)).toEqual(Array.from({ length: 63 }, (_, i) => i + 1));
   });
 });
 

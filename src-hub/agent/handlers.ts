@@ -1,12 +1,17 @@
 import type { HubCommandInput, HubCommandName, HubCommandOutput } from '../../src-shared/hub/commands.js';
-import { ok, type Result } from '../../src-shared/result.js';
+import type { Result } from '../../src-shared/result.js';
 import type { AgentIdentity } from '../auth/authenticateAgent.js';
 import type { HubContext } from '../context.js';
 import { assignConversation } from '../conversations/assignConversation.js';
 import { escalateConversation } from '../conversations/escalateConversation.js';
+import { handbackConversation } from '../conversations/handbackConversation.js';
 import { postAgentMessage } from '../conversations/postAgentMessage.js';
+import { reassignConversation } from '../conversations/reassignConversation.js';
 import { resolveConversation } from '../conversations/resolveConversation.js';
+import { takeoverConversation } from '../conversations/takeoverConversation.js';
+import { recordSuggestionFeedback } from '../feedback/recordSuggestionFeedback.js';
 import { upsertKbArticle } from '../kb/upsertKbArticle.js';
+import { recordAgentStatus } from '../routing/recordAgentStatus.js';
 
 export type CommandHandler<K extends HubCommandName> = (
   ctx: HubContext,
@@ -20,16 +25,15 @@ export const COMMAND_HANDLERS: { [K in HubCommandName]: CommandHandler<K> } = {
     postAgentMessage(ctx, { ...input, accountId: caller.account.id, author: caller.person, private: false }),
   'note.add': (ctx, caller, input) => postAgentMessage(ctx, { ...input, accountId: caller.account.id, author: caller.person, private: true }),
   'conversation.claim': (ctx, caller, input) =>
-    assignConversation(ctx, { accountId: caller.account.id, conversationId: input.conversationId, to: caller.person, takeover: false }),
+    assignConversation(ctx, { accountId: caller.account.id, conversationId: input.conversationId, to: caller.person }),
   'conversation.takeover': (ctx, caller, input) =>
-    assignConversation(ctx, { accountId: caller.account.id, conversationId: input.conversationId, to: caller.person, takeover: true }),
+    takeoverConversation(ctx, { accountId: caller.account.id, conversationId: input.conversationId, by: caller.person }),
+  'conversation.handback': (ctx, caller, input) => handbackConversation(ctx, { ...input, account: caller.account, by: caller.person }),
+  'conversation.assign': (ctx, caller, input) => reassignConversation(ctx, { ...input, accountId: caller.account.id, by: caller.person }),
   'conversation.resolve': (ctx, caller, input) => resolveConversation(ctx, { accountId: caller.account.id, ...input }),
-  'conversation.escalate': (ctx, caller, input) =>
-    escalateConversation(ctx, { accountId: caller.account.id, ...input, byId: caller.person.id }),
-  'agent.status': (ctx, caller, input) =>
-    ctx.journal.record(caller.account.id, async ({ append }) => {
-      await append('agent.presence', { personId: caller.person.id, status: input.status });
-      return ok({});
-    }),
-  'kb.upsert': (ctx, caller, input) => upsertKbArticle(ctx, caller.account.id, input),
+  'conversation.escalate': (ctx, caller, input) => escalateConversation(ctx, { ...input, accountId: caller.account.id, by: caller.person }),
+  'agent.status': (ctx, caller, input) => recordAgentStatus(ctx, caller, input),
+  'suggestion.feedback': (ctx, caller, input) =>
+    recordSuggestionFeedback(ctx, { accountId: caller.account.id, byId: caller.person.id, feedback: input }),
+  'kb.upsert': (ctx, caller, input) => upsertKbArticle(ctx, caller.account.id, input, caller.person),
 };

@@ -1,6 +1,7 @@
 import { ServerEvents, type HubEvent, type SessionOpened } from '../../src-shared/hub/events.js';
 import type { AgentIdentity } from '../auth/authenticateAgent.js';
 import type { EventBus } from '../events/eventBus.js';
+import { mayReceive } from './eventVisibility.js';
 
 export const REPLAY_PAGE = 500;
 
@@ -22,7 +23,8 @@ export interface SyncTarget {
  * We subscribe before reading the log and hold live events back until the
  * replay is done: an event committed in between is then either in the replay
  * or in the buffer (or both), and sending only seq > last sent leaves no gap
- * and no duplicate.
+ * and no duplicate. Events the caller's role may not receive (the audit log, for
+ * agents) are skipped in both, leaving a gap in the seqs the client tolerates.
  */
 export async function startSyncStream(
   deps: { log: EventLogReader; bus: EventBus },
@@ -34,7 +36,8 @@ export async function startSyncStream(
   let lastSent = 0;
   const send = (event: HubEvent) => {
     if (event.seq <= lastSent) return;
-    socket.emit(ServerEvents.event, event);
+    // An event this role may not see still moves the position on: the replay pages from it.
+    if (mayReceive(identity.person.role, event)) socket.emit(ServerEvents.event, event);
     lastSent = event.seq;
   };
 

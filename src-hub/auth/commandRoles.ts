@@ -12,6 +12,9 @@ export const COMMAND_ROLES: Record<HubCommandName, readonly Role[]> = {
   'conversation.escalate': EVERYONE,
   'agent.status': EVERYONE,
   'conversation.takeover': ['supervisor'],
+  'conversation.handback': EVERYONE,
+  'conversation.assign': ['lead', 'supervisor'],
+  'suggestion.feedback': EVERYONE,
   'kb.upsert': ['lead', 'supervisor'],
 };
 

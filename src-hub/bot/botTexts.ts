@@ -36,6 +36,21 @@ export const BOT_TEXTS = {
     'zh-TW': '{name} 已加入，為您服務。',
     en: '{name} has joined the chat.',
   },
+  escalatedTier2: {
+    'zh-CN': '您的问题需要专员处理，正在为您转接专员，请稍候…',
+    'zh-TW': '您的問題需要專員處理，正在為您轉接專員，請稍候…',
+    en: 'We are passing you to a specialist, please wait…',
+  },
+  escalatedSupervisor: {
+    'zh-CN': '正在为您转接主管，请稍候…',
+    'zh-TW': '正在為您轉接主管，請稍候…',
+    en: 'We are passing you to a supervisor, please wait…',
+  },
+  backToBot: {
+    'zh-CN': '智能助手（机器人）将继续为您服务；需要人工时请随时告诉我。',
+    'zh-TW': '智慧助理（機器人）將繼續為您服務；需要真人時請隨時告訴我。',
+    en: "You're back with the virtual assistant (a bot). Ask for a person any time.",
+  },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type BotTextKey = keyof typeof BOT_TEXTS;

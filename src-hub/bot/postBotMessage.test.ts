@@ -1,26 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HubEvent } from '../../src-shared/hub/events.js';
-import { createAdminService } from '../admin/adminService.js';
 import { newId } from '../auth/secrets.js';
 import type { HubContext } from '../context.js';
 import { assignConversation } from '../conversations/assignConversation.js';
+import { escalateConversation } from '../conversations/escalateConversation.js';
+import { handbackConversation } from '../conversations/handbackConversation.js';
+import { reassignConversation } from '../conversations/reassignConversation.js';
+import { takeoverConversation } from '../conversations/takeoverConversation.js';
 import { postCustomerMessage } from '../conversations/postCustomerMessage.js';
-import { createEventBus } from '../events/eventBus.js';
-import { createJournal } from '../events/journal.js';
-import { openDatabase } from '../store/database.js';
+import { memoryContext } from '../testing/memoryContext.js';
 import type { BotDecision } from './decideReply.js';
 import { postBotMessage } from './postBotMessage.js';
 
 /** The hub's real services over an in-memory PGlite, without sockets: the order of records is ours to choose. */
 let ctx: HubContext;
-const events: HubEvent[] = [];
+let events: HubEvent[];
 beforeAll(async () => {
-  const db = await openDatabase(null);
-  const bus = createEventBus();
-  bus.subscribe(null, (_account, event) => void events.push(event));
-  const now = () => Date.now();
-  ctx = { db, bus, now, newId, log: () => {}, journal: createJournal({ db, bus, now }), admin: createAdminService({ db, now }) };
+  ({ ctx, events } = await memoryContext());
   await ctx.admin.createAccount({ id: 'shop', name: 'Shop', channel: 'webchat' });
+  await ctx.admin.issueToken({ accountId: 'shop', personId: agent.id, personName: agent.name, role: agent.role });
 });
 afterAll(() => ctx.db.close());
 
@@ -28,6 +26,7 @@ const account = { id: 'shop', name: 'Shop', channel: 'webchat' as const };
 const answer: BotDecision = { kind: 'answer', text: '48小时内发货。', articleId: 'ship-01', confidence: 0.7 };
 const handover: BotDecision = { kind: 'handover', reason: 'no-answer', text: '正在为您转接人工客服，请稍候…' };
 const agent = { id: 'alice', name: 'Alice', role: 'agent' as const };
+const lead = { id: 'lena', name: 'Lena', role: 'lead' as const };
 
 async function botConversation(visitorId: string): Promise<string> {
   const message = await postCustomerMessage(ctx, { account, visitorId, visitorName: undefined, text: '什么时候发货', startStatus: 'bot' });
@@ -47,8 +46,11 @@ describe('postBotMessage', () => {
 
   it.each([
     ['a claim', (id: string) => assignConversation(ctx, { accountId: 'shop', conversationId: id, to: agent, takeover: false })],
-    ['a takeover', (id: string) => assignConversation(ctx, { accountId: 'shop', conversationId: id, to: { ...agent, role: 'supervisor' }, takeover: true })],
+    ['a takeover', (id: string) => takeoverConversation(ctx, { accountId: 'shop', conversationId: id, by: { ...agent, role: 'supervisor' } })],
     ['a hand-over', (id: string) => postBotMessage(ctx, { accountId: 'shop', conversationId: id, decision: handover, botName: 'Bot' })],
+    ['an escalation', (id: string) => escalateConversation(ctx, { accountId: 'shop', conversationId: id, target: 'tier2', reason: 'VIP', by: agent })],
+    ['an assignment', (id: string) => reassignConversation(ctx, { accountId: 'shop', conversationId: id, assigneeId: 'alice', by: lead })],
+    ['a hand-back to the queue', (id: string) => handbackConversation(ctx, { account, conversationId: id, to: 'queued', by: lead })],
   ])('stays silent when %s committed between its decision and its record', async (_what, before) => {
     const conversationId = await botConversation(newId('visitor'));
     const decided = answer; // decided while the conversation was still the bot's
@@ -63,6 +65,9 @@ describe('postBotMessage', () => {
     expect(await postBotMessage(ctx, { accountId: 'shop', conversationId, decision: handover, botName: 'Bot' })).toBe(true);
     const last = events.slice(-2);
     expect(last[0]).toMatchObject({ type: 'message.created', data: { author: { kind: 'bot' }, text: handover.text } });
-    expect(last[1]).toMatchObject({ type: 'conversation.upsert', data: { status: 'open', assigneeId: null } });
+    expect(last[1]).toMatchObject({
+      type: 'conversation.upsert',
+      data: { status: 'open', owner: 'queued', assigneeId: null, bot: { turns: 1, handoverReason: 'no-answer' } },
+    });
   });
 });

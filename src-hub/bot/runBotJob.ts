@@ -1,4 +1,5 @@
 import { detectLanguage } from '../../src-shared/ai/index.js';
+import { ownershipOf } from '../../src-shared/domain/conversation.js';
 import type { Message } from '../../src-shared/domain/message.js';
 import type { HubContext } from '../context.js';
 import { findConversation } from '../store/conversations.js';
@@ -22,7 +23,7 @@ export async function runBotJob(
 ): Promise<void> {
   const { ctx, knowledge, options } = deps;
   const conversation = await findConversation(ctx.db, accountId, conversationId);
-  if (!conversation || conversation.status !== 'bot' || conversation.assigneeId !== null) return;
+  if (!conversation || conversation.status === 'resolved' || ownershipOf(conversation) !== 'bot') return;
   const history = await listMessages(ctx.db, accountId, conversationId, { includePrivate: false });
   const first = !history.some((m) => m.author.kind === 'bot');
   const engine = knowledge.engineOf(accountId);

@@ -3,13 +3,15 @@ import type { Channel, Role } from '../../src-shared/domain/account.js';
 import type { Result } from '../../src-shared/result.js';
 import { connectAdmin, type AdminPort } from './adminPort.js';
 import { CliError, DEFAULT_DATA_DIR } from './cliError.js';
+import { CLUSTER_FLAGS, clusterOptionsFrom } from './clusterFlags.js';
 
 const USAGE = `usage:
   account create --id <id> --name <name> --channel <channel> --person <id> --person-name <name> --role agent|lead|supervisor [--data dir]
   account token  --account <id> --person <id> --person-name <name> --role agent|lead|supervisor [--data dir]
   account revoke --token <tokenId> [--data dir]
   account list [--data dir]
-  account webhook-secret --account <id> [--callback <url>] [--data dir]   (platform accounts: prints a new HMAC secret once)`;
+  account webhook-secret --account <id> [--callback <url>] [--data dir]   (platform accounts: prints a new HMAC secret once)
+  every action also takes --database-url postgres://… (or HUB_DATABASE_URL) for a hub on a shared PostgreSQL`;
 
 const OPTIONS = {
   data: { type: 'string', default: DEFAULT_DATA_DIR },
@@ -22,6 +24,7 @@ const OPTIONS = {
   role: { type: 'string', default: 'agent' },
   token: { type: 'string' },
   callback: { type: 'string' },
+  'database-url': CLUSTER_FLAGS['database-url'],
 } as const;
 
 const ACTIONS = new Set(['create', 'token', 'revoke', 'list', 'webhook-secret']);
@@ -31,7 +34,7 @@ export async function accountCommand(args: string[], print: (line: string) => vo
   const action = positionals[0];
   if (!action || !ACTIONS.has(action)) throw new CliError(USAGE);
 
-  const admin = await connectAdmin(values.data);
+  const admin = await connectAdmin(values.data, clusterOptionsFrom(values).databaseUrl);
   try {
     if (action === 'list') {
       for (const account of unwrap(await admin.listAccounts())) print(`${account.id}\t${account.channel}\t${account.name}`);

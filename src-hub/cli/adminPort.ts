@@ -18,18 +18,21 @@ export interface AdminPort {
   close(): Promise<void>;
 }
 
-/** A running hub owns its data dir (PGlite is single-process): talk to its admin API; else open the store. */
-export async function connectAdmin(dataDir: string): Promise<AdminPort> {
+/**
+ * A running hub owns its data dir (PGlite is single-process): talk to its admin API; else open the
+ * store (`databaseUrl`: the shared PostgreSQL, which any number of processes may open).
+ */
+export async function connectAdmin(dataDir: string, databaseUrl?: string): Promise<AdminPort> {
   const lock = await readLiveLock(dataDir);
-  return lock ? connectRunningHub(dataDir, lock.url) : directAdmin(dataDir);
+  return lock ? connectRunningHub(dataDir, lock.url) : directAdmin(databaseUrl ?? dataDir);
 }
 
 export async function connectRunningHub(dataDir: string, url: string): Promise<AdminPort> {
   return httpAdmin(url, (await readFile(adminSecretPath(dataDir), 'utf8')).trim());
 }
 
-async function directAdmin(dataDir: string): Promise<AdminPort> {
-  const db = await openDatabase(dataDir);
+async function directAdmin(store: string): Promise<AdminPort> {
+  const db = await openDatabase(store);
   const admin = createAdminService({ db, now: Date.now });
   const webhook = createWebhookAdmin({ db, now: Date.now });
   return {

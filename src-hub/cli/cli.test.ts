@@ -163,6 +163,8 @@ describe('serve', () => {
     [['--smtp-port', '0'], /^error: --smtp-port needs --relay-host/],
     [['--relay-host', 'mx.example'], /^error: --relay-host needs --smtp-port/],
     [['--smtp-port', '99999', '--relay-host', 'mx.example'], /^error: --smtp-port must be 0-65535/],
+    [['--redis-url', 'redis://127.0.0.1:6379'], /^error: --redis-url needs --database-url/],
+    [['--database-url', 'mysql://127.0.0.1/hub'], /^error: --database-url must be postgres:\/\//],
   ])('serve %j fails with one clear line', async (flags, message) => {
     const run = await runCli(['serve', '--port', '0', '--data', dataDir, ...flags]);
     expect(run.code).toBe(1);

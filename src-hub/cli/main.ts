@@ -2,7 +2,7 @@ import { accountCommand } from './accountCommand.js';
 import { CliError } from './cliError.js';
 import { serveCommand } from './serveCommand.js';
 
-const USAGE = 'usage: main.ts serve [--host 127.0.0.1] [--port 4600] [--data .data/hub] [--no-bot] [--smtp-port 2525 --relay-host h [--relay-port 25] [--mail-domain d]] | account create|token|revoke|list|webhook-secret …';
+const USAGE = 'usage: main.ts serve [--host 127.0.0.1] [--port 4600] [--data .data/hub] [--no-bot] [--database-url postgres://… [--redis-url redis://…]] [--smtp-port 2525 --relay-host h [--relay-port 25] [--mail-domain d]] | account create|token|revoke|list|webhook-secret …';
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;

@@ -1,10 +1,13 @@
 import type { Person } from '../../src-shared/domain/account.js';
+import { ownershipOf, type Conversation } from '../../src-shared/domain/conversation.js';
 import type { Message } from '../../src-shared/domain/message.js';
 import { err, ok, type Result } from '../../src-shared/result.js';
+import { recordAudit } from '../audit/recordAudit.js';
 import type { HubContext } from '../context.js';
 import { saveConversation } from '../store/conversations.js';
 import { findMessageByClientId, insertMessage } from '../store/messages.js';
 import { loadConversation } from './loadConversation.js';
+import { heldByPerson, holderOf, withExplicitOwner } from './ownership.js';
 import { previewOf } from './preview.js';
 
 export interface AgentMessageInput {
@@ -23,7 +26,8 @@ export interface AgentMessageInput {
  * duplicate the message nor append another event.
  */
 export function postAgentMessage(ctx: HubContext, input: AgentMessageInput): Promise<Result<{ message: Message; duplicate: boolean }>> {
-  return ctx.journal.record(input.accountId, async ({ tx, at, append }) => {
+  return ctx.journal.record(input.accountId, async (writer) => {
+    const { tx, at, append } = writer;
     const existing = await findMessageByClientId(tx, input.accountId, input.clientId);
     if (existing) {
       const sameRequest =
@@ -48,10 +52,38 @@ export function postAgentMessage(ctx: HubContext, input: AgentMessageInput): Pro
     await insertMessage(tx, message);
     await append('message.created', message);
     if (!input.private) {
-      const conversation = { ...found.value, lastActivityAt: at, lastMessagePreview: previewOf(input.text) };
+      // A person answered: the customer no longer waits.
+      const conversation = {
+        ...withExplicitOwner(found.value),
+        lastActivityAt: at,
+        lastMessagePreview: previewOf(input.text),
+        waitingSince: null,
+      };
       await saveConversation(tx, conversation);
       await append('conversation.upsert', conversation);
     }
+    const oversight = oversightOf(input.author, found.value, input.private);
+    if (oversight) {
+      await recordAudit(ctx, writer, input.accountId, {
+        action: oversight,
+        actor: input.author,
+        conversationId: input.conversationId,
+        detail: `in ${holderOf(found.value)}'s conversation`,
+      });
+    }
     return ok({ message, duplicate: false });
   });
+}
+
+/**
+ * A lead or supervisor writing in a conversation someone else holds: a note there
+ * is a whisper (to its agent), a reply to the customer is a barge-in. Both are
+ * allowed and both are audited. Agents writing anywhere are neither, as before.
+ */
+function oversightOf(author: Person, conversation: Conversation, isPrivate: boolean): 'whisper' | 'barge' | null {
+  if (author.role === 'agent') return null;
+  const someoneElse = conversation.assigneeId !== null && conversation.assigneeId !== author.id;
+  if (!someoneElse) return null;
+  if (isPrivate) return 'whisper';
+  return heldByPerson(ownershipOf(conversation)) ? 'barge' : null;
 }

@@ -2,9 +2,9 @@ import type { HubAccount } from '../../src-shared/domain/account.js';
 import type { Customer } from '../../src-shared/domain/conversation.js';
 import type { Message } from '../../src-shared/domain/message.js';
 import type { HubContext } from '../context.js';
-import { findLatestConversationOf } from '../store/conversations.js';
-import { findCustomerByVisitor, upsertCustomer } from '../store/customers.js';
+import { findCustomerWithLatest, upsertCustomer } from '../store/customers.js';
 import type { Queryable } from '../store/database.js';
+import { startOwnership } from './ownership.js';
 import { newConversation, recordCustomerTurn } from './recordCustomerTurn.js';
 
 export interface CustomerMessageInput {
@@ -12,7 +12,7 @@ export interface CustomerMessageInput {
   visitorId: string;
   visitorName: string | undefined;
   text: string;
-  /** A new conversation starts with the bot (`bot`) or in the queue (`open`, the default). */
+  /** A new conversation starts with the bot (`bot`) or in the first-line queue (`open`, the default). */
   startStatus?: 'bot' | 'open';
 }
 
@@ -24,16 +24,19 @@ export function postCustomerMessage(ctx: HubContext, input: CustomerMessageInput
   const { account } = input;
   return ctx.journal.record(account.id, async (writer) => {
     const { tx, at } = writer;
-    const customer = await customerFor(ctx, tx, input, at);
-    const latest = await findLatestConversationOf(tx, account.id, customer.id);
+    const known = await findCustomerWithLatest(tx, account.id, input.visitorId);
+    const customer = await customerFor(ctx, tx, input, known?.customer ?? null, at);
+    const latest = known?.latest ?? null;
     // The visitor may have given a name since: the conversation shows the customer as they are now.
-    const conversation = latest && latest.status !== 'resolved' ? { ...latest, customer } : { ...newConversation(ctx, account, customer, at, null), status: input.startStatus ?? 'open' };
+    const conversation =
+      latest && latest.status !== 'resolved'
+        ? { ...latest, customer }
+        : startOwnership(newConversation(ctx, account, customer, at, null), input.startStatus ?? 'open');
     return (await recordCustomerTurn(ctx, writer, { account, customer, conversation, text: input.text })).message;
   });
 }
 
-async function customerFor(ctx: HubContext, tx: Queryable, input: CustomerMessageInput, now: number): Promise<Customer> {
-  const known = await findCustomerByVisitor(tx, input.account.id, input.visitorId);
+async function customerFor(ctx: HubContext, tx: Queryable, input: CustomerMessageInput, known: Customer | null, now: number): Promise<Customer> {
   if (known && (input.visitorName === undefined || input.visitorName === known.name)) return known;
   // Visitors are anonymous until they give a name: "访客 1a2b" is how agents tell them apart.
   const name = input.visitorName ?? known?.name ?? `访客 ${input.visitorId.slice(-4)}`;

@@ -1,13 +1,14 @@
 import type { HubAccount } from '../../src-shared/domain/account.js';
-import type { Conversation, Customer } from '../../src-shared/domain/conversation.js';
+import { DEFAULT_QUEUE, type Conversation, type Customer } from '../../src-shared/domain/conversation.js';
 import type { Message } from '../../src-shared/domain/message.js';
 import type { HubContext } from '../context.js';
 import type { JournalWriter } from '../events/journal.js';
 import { saveConversation } from '../store/conversations.js';
 import { insertMessage } from '../store/messages.js';
+import { withExplicitOwner, withOwner } from './ownership.js';
 import { previewOf } from './preview.js';
 
-/** A fresh, unassigned conversation for a customer on an account's channel. */
+/** A fresh, unassigned conversation for a customer on an account's channel, waiting in the first-line queue. */
 export const newConversation = (ctx: HubContext, account: HubAccount, customer: Customer, at: number, subject: string | null): Conversation => ({
   id: ctx.newId('c'),
   accountId: account.id,
@@ -20,11 +21,15 @@ export const newConversation = (ctx: HubContext, account: HubAccount, customer: 
   createdAt: at,
   lastActivityAt: at,
   lastMessagePreview: '',
+  owner: 'queued',
+  queue: DEFAULT_QUEUE,
+  waitingSince: null,
 });
 
 /**
  * What every channel does with a customer's message, inside the caller's journal
- * record: the conversation moves on (activity, preview), the
+ * record: the conversation moves on (activity, preview, waiting since the first
+ * unanswered line; a resolved one reopens in its queue, unassigned), the
  * message is stored, and agents get `conversation.upsert` then `message.created`.
  */
 export async function recordCustomerTurn(
@@ -33,7 +38,9 @@ export async function recordCustomerTurn(
   turn: { account: HubAccount; customer: Customer; conversation: Conversation; text: string },
 ): Promise<{ conversation: Conversation; message: Message }> {
   const { account, customer, text } = turn;
-  const conversation: Conversation = { ...turn.conversation, lastActivityAt: at, lastMessagePreview: previewOf(text) };
+  const current =
+    turn.conversation.status === 'resolved' ? withOwner(turn.conversation, { owner: 'queued' }) : withExplicitOwner(turn.conversation);
+  const conversation: Conversation = { ...current, lastActivityAt: at, lastMessagePreview: previewOf(text), waitingSince: current.waitingSince ?? at };
   const message: Message = {
     id: ctx.newId('m'),
     conversationId: conversation.id,

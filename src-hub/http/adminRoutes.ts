@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Id } from '../../src-shared/domain/ids.js';
 import { describeZodError, type Result } from '../../src-shared/result.js';
 import { CreateAccountInput, IssueTokenInput, type AdminService } from '../admin/adminService.js';
 import { bearerMatches } from './adminSecret.js';
@@ -8,7 +9,8 @@ const STATUS_OF_CODE: Record<string, number> = { 'duplicate-account': 409, 'not-
 
 /**
  * The admin API the CLI uses while the hub runs:
- * GET and POST /admin/accounts, POST /admin/tokens, POST /admin/tokens/<id>/revoke.
+ * GET and POST /admin/accounts, POST /admin/tokens, POST /admin/tokens/<id>/revoke,
+ * GET /admin/audit?accountId=<id> (the account's audit log, newest first).
  * Returns false when the path is not an admin path.
  */
 export async function handleAdminRequest(
@@ -26,8 +28,14 @@ export async function handleAdminRequest(
     sendJson(res, 200, { ok: true, accounts: await deps.admin.listAccounts() });
     return true;
   }
+  if (req.method === 'GET' && path === '/admin/audit') {
+    const accountId = Id.safeParse(new URL(req.url ?? '/', 'http://hub').searchParams.get('accountId'));
+    if (!accountId.success) sendError(res, 400, 'validation', `accountId: ${describeZodError(accountId.error)}`);
+    else reply(res, 200, await deps.admin.listAudit(accountId.data), (entries) => ({ entries }));
+    return true;
+  }
   if (req.method !== 'POST') {
-    sendError(res, 405, 'unknown-call', 'admin calls are POST (except GET /admin/accounts)');
+    sendError(res, 405, 'unknown-call', 'admin calls are POST (except GET /admin/accounts and /admin/audit)');
     return true;
   }
   const body = await readJsonBody(req);

@@ -1,4 +1,4 @@
-import type { Customer } from '../../src-shared/domain/conversation.js';
+import type { Conversation, Customer } from '../../src-shared/domain/conversation.js';
 import type { Queryable } from './database.js';
 
 /**
@@ -36,4 +36,26 @@ export async function findCustomerByVisitor(db: Queryable, accountId: string, vi
     [accountId, visitorId],
   );
   return result.rows[0] ?? null;
+}
+
+/**
+ * A customer by visitor id with their most recent conversation (resolved or
+ * not), in one read: what every inbound customer message needs first.
+ */
+export async function findCustomerWithLatest(
+  db: Queryable,
+  accountId: string,
+  visitorId: string,
+): Promise<{ customer: Customer; latest: Conversation | null } | null> {
+  const result = await db.query<{ id: string; name: string; doc: Conversation | null }>(
+    `SELECT cu.id, cu.name, co.doc FROM customers cu
+     LEFT JOIN LATERAL (
+       SELECT doc FROM conversations WHERE account_id = cu.account_id AND customer_id = cu.id
+       ORDER BY (doc->>'createdAt')::bigint DESC LIMIT 1
+     ) co ON true
+     WHERE cu.account_id = $1 AND cu.visitor_id = $2`,
+    [accountId, visitorId],
+  );
+  const row = result.rows[0];
+  return row ? { customer: { id: row.id, name: row.name }, latest: row.doc ?? null } : null;
 }

@@ -11,25 +11,43 @@ interface EventRow {
 const toEvent = (row: EventRow): HubEvent => ({ seq: Number(row.seq), type: row.type, at: Number(row.at), data: row.data }) as HubEvent;
 
 /**
- * Appends one event. Must run inside a transaction: the seq comes from the
- * account's head row, bumped by the same transaction, so seqs never skip or repeat.
+ * Takes the account's head row lock for the rest of the transaction (creating
+ * the row at seq 0 for a new account) and returns its seq: the upsert locks the
+ * row the way `SELECT … FOR UPDATE` would, in one round trip. Every writer of
+ * the account, on any hub node, waits here until the holder commits, so two
+ * nodes never allocate the same seq and never interleave read-modify-writes of
+ * its projections. An unknown account inserts nothing and locks nothing
+ * (returns 0; writing its events fails on the foreign key).
  */
-export async function appendEvent(
-  tx: Queryable,
-  accountId: string,
-  type: HubEvent['type'],
-  data: unknown,
-  at: number,
-): Promise<HubEvent> {
-  const head = await tx.query<{ seq: number }>(
-    `INSERT INTO account_heads (account_id, seq) VALUES ($1, 1)
-     ON CONFLICT (account_id) DO UPDATE SET seq = account_heads.seq + 1
+export async function lockAccountHead(tx: Queryable, accountId: string): Promise<number> {
+  const result = await tx.query<{ seq: number }>(
+    `INSERT INTO account_heads (account_id, seq) SELECT id, 0 FROM accounts WHERE id = $1
+     ON CONFLICT (account_id) DO UPDATE SET seq = account_heads.seq
      RETURNING seq`,
     [accountId],
   );
-  const seq = Number(head.rows[0]!.seq);
-  await tx.query('INSERT INTO events (account_id, seq, type, data, at) VALUES ($1, $2, $3, $4, $5)', [accountId, seq, type, data, at]);
-  return toEvent({ seq, type, data, at });
+  return Number(result.rows[0]?.seq ?? 0);
+}
+
+/**
+ * Writes events whose seqs the caller allocated after `lockAccountHead`
+ * (contiguous, from its head + 1) and moves the head to the last one, in one
+ * statement. Must run in the transaction that holds the head lock.
+ */
+export async function writeEvents(tx: Queryable, accountId: string, events: readonly HubEvent[]): Promise<void> {
+  const last = events.at(-1);
+  if (!last) return;
+  const params: unknown[] = [accountId, last.seq];
+  const rows = events.map((event) => {
+    params.push(event.seq, event.type, event.data, event.at);
+    const n = params.length;
+    return `($1, $${n - 3}::bigint, $${n - 2}::text, $${n - 1}::jsonb, $${n}::bigint)`;
+  });
+  await tx.query(
+    `WITH written AS (INSERT INTO events (account_id, seq, type, data, at) VALUES ${rows.join(', ')})
+     UPDATE account_heads SET seq = $2 WHERE account_id = $1`,
+    params,
+  );
 }
 
 export async function readEventsAfter(db: Queryable, accountId: string, afterSeq: number, limit: number): Promise<HubEvent[]> {
@@ -43,4 +61,10 @@ export async function readEventsAfter(db: Queryable, accountId: string, afterSeq
 export async function readHeadSeq(db: Queryable, accountId: string): Promise<number> {
   const result = await db.query<{ seq: number }>('SELECT seq FROM account_heads WHERE account_id = $1', [accountId]);
   return Number(result.rows[0]?.seq ?? 0);
+}
+
+/** Every account's last seq (the cluster publisher's starting point and its sweep). */
+export async function readAllHeadSeqs(db: Queryable): Promise<Array<{ accountId: string; seq: number }>> {
+  const result = await db.query<{ account_id: string; seq: number }>('SELECT account_id, seq FROM account_heads');
+  return result.rows.map((row) => ({ accountId: row.account_id, seq: Number(row.seq) }));
 }

@@ -1,4 +1,4 @@
-import type { PGlite, Transaction } from '@electric-sql/pglite';
+import type { Database, Transaction } from './database.js';
 
 /**
  * Schema steps, applied in order and never edited once shipped: add a new step
@@ -126,9 +126,83 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; up: (tx: Transaction) 
         CREATE INDEX webhook_deliveries_by_state ON webhook_deliveries (state, updated_at);
       `),
   },
+  {
+    // Ownership and oversight: the audit log leads and supervisors read, escalations
+    // kept by the workstation's clientId (a replay lands once), suggestion feedback
+    // once per clientId, and an index to find a KB article's events by id.
+    version: 4,
+    up: (tx) =>
+      tx.exec(`
+        CREATE TABLE audit_log (
+          account_id text NOT NULL REFERENCES accounts(id),
+          id text NOT NULL,
+          action text NOT NULL,
+          actor_id text NOT NULL,
+          actor_name text NOT NULL,
+          conversation_id text,
+          detail text NOT NULL,
+          at bigint NOT NULL,
+          PRIMARY KEY (account_id, id)
+        );
+        CREATE INDEX audit_log_by_time ON audit_log (account_id, at DESC);
+        CREATE TABLE escalations (
+          account_id text NOT NULL REFERENCES accounts(id),
+          client_id text NOT NULL,
+          conversation_id text NOT NULL,
+          target text NOT NULL,
+          queue text NOT NULL,
+          by_id text NOT NULL,
+          created_at bigint NOT NULL,
+          PRIMARY KEY (account_id, client_id)
+        );
+        CREATE TABLE suggestion_feedback (
+          account_id text NOT NULL REFERENCES accounts(id),
+          client_id text NOT NULL,
+          conversation_id text NOT NULL,
+          message_id text NOT NULL,
+          article_id text NOT NULL,
+          rank integer NOT NULL,
+          action text NOT NULL,
+          vote text,
+          by_id text NOT NULL,
+          created_at bigint NOT NULL,
+          PRIMARY KEY (account_id, client_id)
+        );
+        CREATE INDEX events_kb_by_article ON events (account_id, (data->>'id')) WHERE type = 'kb.changed';
+      `),
+  },
+  {
+    // Routing: each account's queues, auto-assignment and SLA settings; each person's
+    // last presence and capacity (a restart re-arms the offline grace of who was
+    // online); and the SLA breaches already recorded, so a restart never repeats one.
+    version: 5,
+    up: (tx) =>
+      tx.exec(`
+        CREATE TABLE routing_config (
+          account_id text PRIMARY KEY REFERENCES accounts(id),
+          doc jsonb NOT NULL,
+          updated_at bigint NOT NULL
+        );
+        CREATE TABLE agent_presence (
+          account_id text NOT NULL REFERENCES accounts(id),
+          person_id text NOT NULL,
+          status text NOT NULL CHECK (status IN ('online', 'away', 'offline')),
+          capacity integer,
+          updated_at bigint NOT NULL,
+          PRIMARY KEY (account_id, person_id)
+        );
+        CREATE TABLE sla_breaches (
+          account_id text NOT NULL REFERENCES accounts(id),
+          conversation_id text NOT NULL,
+          kind text NOT NULL,
+          due_at bigint NOT NULL,
+          PRIMARY KEY (account_id, conversation_id, kind, due_at)
+        );
+      `),
+  },
 ];
 
-export async function runMigrations(db: PGlite): Promise<number> {
+export async function runMigrations(db: Database): Promise<number> {
   await db.exec('CREATE TABLE IF NOT EXISTS schema_version (version integer NOT NULL)');
   const current = await currentVersion(db);
   for (const step of MIGRATIONS) {
@@ -142,7 +216,7 @@ export async function runMigrations(db: PGlite): Promise<number> {
   return currentVersion(db);
 }
 
-async function currentVersion(db: PGlite): Promise<number> {
+async function currentVersion(db: Database): Promise<number> {
   const result = await db.query<{ version: number }>('SELECT version FROM schema_version');
   return result.rows[0]?.version ?? 0;
 }

@@ -1,3 +1,4 @@
+import type { HubAccount } from '../../src-shared/domain/account.js';
 import type { Queryable } from './database.js';
 
 /**
@@ -39,6 +40,17 @@ export async function setCallbackUrl(db: Queryable, accountId: string, callbackU
 export async function findWebhookAccount(db: Queryable, accountId: string): Promise<WebhookAccount | null> {
   const result = await db.query<Row>('SELECT account_id, secret, callback_url FROM webhook_accounts WHERE account_id = $1', [accountId]);
   return result.rows[0] ? toAccount(result.rows[0]) : null;
+}
+
+/** The account and its webhook settings in one read (the inbound path's first step); null if either is missing. */
+export async function findAccountWithWebhook(db: Queryable, accountId: string): Promise<{ account: HubAccount; settings: WebhookAccount } | null> {
+  const result = await db.query<Row & { name: string; channel: HubAccount['channel'] }>(
+    `SELECT a.name, a.channel, w.account_id, w.secret, w.callback_url
+     FROM accounts a JOIN webhook_accounts w ON w.account_id = a.id WHERE a.id = $1`,
+    [accountId],
+  );
+  const row = result.rows[0];
+  return row ? { account: { id: row.account_id, name: row.name, channel: row.channel }, settings: toAccount(row) } : null;
 }
 
 const toAccount = (row: Row): WebhookAccount => ({ accountId: row.account_id, secret: row.secret, callbackUrl: row.callback_url });

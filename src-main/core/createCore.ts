@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { ConnectionManager } from './accounts/connectionManager.js';
+import { aiOperations } from './ai/aiOperations.js';
 import { createBridgeHandlers, type BridgeHandlers } from './bridge/handlers.js';
 import { desktopOperations } from './bridge/desktopOperations.js';
 import { managerOperations } from './bridge/operations.js';
@@ -54,7 +55,11 @@ export function createCore(options: CoreOptions): Core {
   });
   return {
     handlers: createBridgeHandlers(
-      { ...managerOperations(manager), ...desktopOperations(options.desktop ?? browserFallbackDesktop, pushes) },
+      {
+        ...managerOperations(manager),
+        ...desktopOperations(options.desktop ?? browserFallbackDesktop, pushes),
+        ...aiOperations(options.dataDir, options.vault),
+      },
       log,
     ),
     onPush: (listener) => pushes.on(listener),

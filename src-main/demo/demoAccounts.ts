@@ -8,4 +8,8 @@ export const DEMO_ACCOUNTS: ReadonlyArray<{ id: string; name: string; channel: C
   { id: 'deer-tmall', name: '小鹿家居天猫旗舰店', channel: 'taobao' },
 ];
 
-export const DEMO_AGENT = { personId: 'xiaolin', personName: '小林', role: 'agent' } as const;
+/**
+ * The person at the demo workstation. A supervisor, so a new user sees every screen:
+ * the inbox, the bot view with takeover, the queue dashboard, and the KB editor.
+ */
+export const DEMO_PERSON = { personId: 'xiaolin', personName: '小林', role: 'supervisor' } as const;

@@ -5,7 +5,7 @@ import { startSimulator } from '../../src-hub/sim/simulator.js';
 import type { AccountView } from '../../src-shared/index.js';
 import { createCore, FileVault, type Logger } from '../core/index.js';
 import { startHost } from '../host/startHost.js';
-import { DEMO_ACCOUNTS, DEMO_AGENT } from './demoAccounts.js';
+import { DEMO_ACCOUNTS, DEMO_PERSON } from './demoAccounts.js';
 import { DEMO_CANNED } from './demoCanned.js';
 import { loadDemoKb } from '../../assets/kb/index.js';
 import type { DemoArgs } from './demoArgs.js';
@@ -39,6 +39,8 @@ export async function startDemo(args: DemoArgs, log: Logger, hubLog: (line: stri
     );
     // A new shop starts with the demo knowledge base and canned replies (a re-run keeps what it has).
     if (created) for (const article of demoKnowledge()) await hub.admin.upsertKbArticle(account.id, article);
+    // Routing on: queued customers go to whoever is online with room (here, the demo person).
+    if (created) await hub.admin.setRoutingConfig(account.id, { autoAssign: true });
   }
 
   const workstationDir = join(args.dataDir, 'workstation');
@@ -47,7 +49,7 @@ export async function startDemo(args: DemoArgs, log: Logger, hubLog: (line: stri
   const listed = await core.handlers.invoke('accounts/list', {});
   const known = new Set(listed.ok ? (listed.value as AccountView[]).map((a) => a.id) : []);
   for (const account of DEMO_ACCOUNTS.filter((a) => !known.has(a.id))) {
-    const { token } = await hub.admin.issueToken({ accountId: account.id, ...DEMO_AGENT });
+    const { token } = await hub.admin.issueToken({ accountId: account.id, ...DEMO_PERSON });
     const added = await core.handlers.invoke('accounts/add', { hubUrl: hub.url, token });
     if (!added.ok) throw new Error(`demo: could not add ${account.id}: ${added.error.message}`);
   }

@@ -1,4 +1,4 @@
-import type { ConversationMood, EngineArticle, SentimentScore, Suggestion } from '../../src-shared/ai/index.js';
+import type { ConversationMood, EngineArticle, SentimentScore, Suggestion, SummaryLine, SummaryTurn } from '../../src-shared/ai/index.js';
 import type { WorkerReply, WorkerRequest } from './protocol.js';
 
 export interface AiClient {
@@ -6,6 +6,8 @@ export interface AiClient {
   /** Resolves null when a newer request for the same `key` (conversation) superseded it. */
   suggest(key: string, accountId: string, text: string, context: string[]): Promise<Suggestion[] | null>;
   mood(texts: string[]): Promise<{ scores: SentimentScore[]; mood: ConversationMood }>;
+  /** The escalation summary: the customer's telling sentences and our last answer. */
+  summarize(turns: SummaryTurn[]): Promise<SummaryLine[]>;
 }
 
 interface Port {
@@ -42,6 +44,11 @@ export function createAiClient(port: Port): AiClient {
       const reply = await ask({ type: 'mood', id: nextId++, texts });
       if (reply.type !== 'mood') throw new Error('ai worker: unexpected reply');
       return { scores: reply.scores, mood: reply.mood };
+    },
+    async summarize(turns) {
+      const reply = await ask({ type: 'summary', id: nextId++, turns });
+      if (reply.type !== 'summary') throw new Error('ai worker: unexpected reply');
+      return reply.lines;
     },
   };
 }

@@ -1,4 +1,4 @@
-import { createSuggestionEngine, rollUp, scoreSentiment, type SuggestionEngine } from '../../src-shared/ai/index.js';
+import { createSuggestionEngine, rollUp, scoreSentiment, summarizeTurns, type SuggestionEngine } from '../../src-shared/ai/index.js';
 import type { WorkerReply, WorkerRequest } from './protocol.js';
 
 /**
@@ -22,6 +22,8 @@ export function createEngineHost() {
         const scores = request.texts.map((text, i) => scoreSentiment(text, { previous: request.texts.slice(0, i) }));
         return { type: 'mood', id: request.id, scores, mood: rollUp(scores) };
       }
+      case 'summary':
+        return { type: 'summary', id: request.id, lines: summarizeTurns(request.turns) };
     }
   };
 }

@@ -4,7 +4,10 @@ import { ConversationList } from '../features/inbox/ConversationList.js';
 import { useBadge } from '../features/notifications/useBadge.js';
 import { OfflineBanner } from '../features/outbox/OfflineBanner.js';
 import { SearchColumn } from '../features/search/SearchColumn.js';
+import { DashboardPanel } from '../features/dashboard/index.js';
+import { AuditPanel } from '../features/audit/AuditPanel.js';
 import { EscalateDialog } from '../features/escalation/EscalateDialog.js';
+import { BotViewPanel } from '../features/supervision/BotViewPanel.js';
 import { KnowledgePanel } from '../features/knowledge/KnowledgePanel.js';
 import { CommandPalette } from '../features/shortcuts/CommandPalette.js';
 import { HelpOverlay } from '../features/shortcuts/HelpOverlay.js';
@@ -31,6 +34,9 @@ export function App({ linkLost }: { linkLost: boolean }) {
       <HelpOverlay />
       <CommandPalette />
       <KnowledgePanel />
+      <DashboardPanel />
+      <BotViewPanel />
+      <AuditPanel />
       <EscalateDialog />
       <ShortcutLayer />
     </div>

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { KnowledgeButton } from '../features/knowledge/KnowledgeButton.js';
 import { TestNotificationButton } from '../features/notifications/TestNotificationButton.js';
 import { LanguageSwitch } from '../features/settings/LanguageSwitch.js';
 import { StorageEntry } from '../features/storage/index.js';
+import { OverlayButton } from './OverlayButton.js';
 
 export function Header({ linkLost }: { linkLost: boolean }) {
   const { t } = useTranslation();
@@ -14,7 +14,10 @@ export function Header({ linkLost }: { linkLost: boolean }) {
           {t('app.bridgeLost')}
         </div>
       )}
-      <KnowledgeButton />
+      <OverlayButton overlay="dashboard" label="dashboard.open" testId="open-dashboard" shortcut="d" leadsOnly />
+      <OverlayButton overlay="botview" label="supervision.open" testId="open-botview" shortcut="b" leadsOnly />
+      <OverlayButton overlay="audit" label="audit.open" testId="open-audit" leadsOnly />
+      <OverlayButton overlay="knowledge" label="knowledge.open" testId="open-knowledge" />
       <TestNotificationButton />
       <StorageEntry />
       <LanguageSwitch />

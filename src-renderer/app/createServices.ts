@@ -4,7 +4,10 @@ import { startAiWorker } from '../ai/aiClient.js';
 import { feedKnowledge } from '../ai/kbFeeder.js';
 import { trackMood } from '../ai/moodTracker.js';
 import { WorkstationDb } from '../db/schema.js';
+import { startSearchIndexer } from '../db/searchIndexerLoop.js';
 import { createAccountsStore } from '../features/accounts/accountsStore.js';
+import { createLeadAlerter, startQueueSampler } from '../features/dashboard/index.js';
+import { startFeedbackSync } from '../features/feedback/index.js';
 import { createInboxStore } from '../features/inbox/inboxStore.js';
 import { createAlerter } from '../features/notifications/alerter.js';
 import { createNotifier } from '../features/notifications/notifier.js';
@@ -24,17 +27,24 @@ export function createServices(bridge: WorkstationBridge, t: TFunction): { servi
   const notify = createNotifier(bridge, open);
   const ai = startAiWorker();
   const alert = createAlerter({ db, accounts, rules, notify, t });
+  const leadAlert = createLeadAlerter({ db, accounts, rules, notify, t });
   const sync = startSync({
     bridge,
     db,
     accounts,
     onStored: async (accountId, events, live) => {
-      await trackMood(db, ai, events);
+      const angered = await trackMood(db, ai, events);
       await alert(accountId, events, live);
+      await leadAlert(accountId, events, live, angered);
     },
   });
   feedKnowledge(db, accounts, ai);
+  // Search postings are written in idle time, off the ingest transaction (see db/searchIndexer.ts).
+  startSearchIndexer(db);
   const outbox = startOutbox({ db, bridge, accounts });
+  startFeedbackSync({ db, bridge, accounts });
+  // Samples the hub's queue numbers all session long, so the dashboard opens with history.
+  const queueStats = startQueueSampler({ bridge, db }).store;
   // Guards every write against a full disk (evict, retry once, alert) and asks for persistent storage.
   startStorage({ db, inbox, t, resync: () => sync.refresh() });
 
@@ -42,5 +52,5 @@ export function createServices(bridge: WorkstationBridge, t: TFunction): { servi
   // The network came back: don't wait out the backoff.
   window.addEventListener('online', () => void bridge.accounts.reconnect({}));
 
-  return { services: { bridge, db, accounts, inbox, outbox, rules, notify, ai }, refresh: sync.refresh };
+  return { services: { bridge, db, accounts, inbox, outbox, rules, notify, ai, queueStats }, refresh: sync.refresh };
 }

@@ -4,6 +4,7 @@ import type { WorkstationBridge } from '../../src-shared/index.js';
 import type { AiClient } from '../ai/aiClient.js';
 import type { WorkstationDb } from '../db/schema.js';
 import type { AccountsState, AccountsStore } from '../features/accounts/accountsStore.js';
+import type { QueueStatsState, QueueStatsStore } from '../features/dashboard/index.js';
 import type { Notifier } from '../features/notifications/notifier.js';
 import type { RulesStore } from '../features/notifications/rulesStore.js';
 import type { Outbox } from '../features/outbox/outboxSender.js';
@@ -19,6 +20,8 @@ export interface Services {
   rules: RulesStore;
   notify: Notifier;
   ai: AiClient;
+  /** The hub's live queue numbers (leads and supervisors), fed all session by the sampler. */
+  queueStats: QueueStatsStore;
 }
 
 const ServicesContext = createContext<Services | null>(null);
@@ -35,3 +38,4 @@ export function useServices(): Services {
 
 export const useAccounts = <T,>(selector: (s: AccountsState) => T): T => useStore(useServices().accounts, selector);
 export const useInbox = <T,>(selector: (s: InboxState) => T): T => useStore(useServices().inbox, selector);
+export const useQueueStats = <T,>(selector: (s: QueueStatsState) => T): T => useStore(useServices().queueStats, selector);

@@ -1,5 +1,7 @@
 import { Dexie } from 'dexie';
+import type { Message } from '../../src-shared/index.js';
 import type { WorkstationDb } from './schema.js';
+import { searchTablesOf, unindexRemoved } from './searchHygiene.js';
 
 /** What an eviction removed, for the panel and the notice. */
 export interface EvictionReport {
@@ -18,14 +20,22 @@ export interface EvictOptions {
   keep?: ReadonlySet<string>;
 }
 
+/** Deletes a conversation's messages and returns them (their text says which postings to remove). */
+export async function deleteMessagesOf(db: WorkstationDb, conversationId: string): Promise<Message[]> {
+  const messages = await db.messages.where('[conversationId+createdAt]').between([conversationId, Dexie.minKey], [conversationId, Dexie.maxKey]).toArray();
+  await db.messages.bulkDelete(messages.map((m) => m.id));
+  return messages;
+}
+
 /**
- * Removes whole resolved conversations (messages, drafts, the conversation row),
+ * Removes whole resolved conversations (messages, drafts, the conversation row, their
+ * search postings and customer terms),
  * least recently active first, in one transaction. Never a conversation that is not
  * resolved, and never one with outbox rows: an unsent reply is never lost to make room.
  * The outbox is in the transaction's scope so no reply can be queued meanwhile.
  */
 export async function evictResolved(db: WorkstationDb, { targetMessages = Infinity, before = Infinity, keep = new Set() }: EvictOptions = {}): Promise<EvictionReport> {
-  return db.transaction('rw', [db.conversations, db.messages, db.drafts, db.outbox], async () => {
+  return db.transaction('rw', [db.conversations, db.messages, db.drafts, db.outbox, ...searchTablesOf(db)], async () => {
     const totalMessages = await db.messages.count();
     const pinned = new Set((await db.outbox.toArray()).map((row) => row.conversationId));
     const candidates = await db.conversations
@@ -33,14 +43,18 @@ export async function evictResolved(db: WorkstationDb, { targetMessages = Infini
       .between(['resolved', Dexie.minKey], ['resolved', before], true, false)
       .toArray();
     const report: EvictionReport = { conversations: [], messages: 0, totalMessages };
+    const removed: Message[] = [];
     for (const c of candidates) {
       if (report.messages >= targetMessages) break;
       if (c.status !== 'resolved' || pinned.has(c.id) || keep.has(c.id)) continue;
-      report.messages += await db.messages.where('[conversationId+createdAt]').between([c.id, Dexie.minKey], [c.id, Dexie.maxKey]).delete();
+      const messages = await deleteMessagesOf(db, c.id);
+      removed.push(...messages);
+      report.messages += messages.length;
       await db.conversations.delete(c.id);
       await db.drafts.delete(c.id);
       report.conversations.push(c.id);
     }
+    await unindexRemoved(db, removed, report.conversations);
     return report;
   });
 }

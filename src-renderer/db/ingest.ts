@@ -1,8 +1,12 @@
 import { Dexie } from 'dexie';
-import type { Channel, HubEvent } from '../../src-shared/index.js';
+import type { Channel, HubEvent, Message } from '../../src-shared/index.js';
+import { auditRowsOf } from './auditLog.js';
+import { deleteMessagesOf } from './evict.js';
 import type { WorkstationDb } from './schema.js';
+import { queueForIndexing } from './searchBacklog.js';
 import { indexCustomers } from './searchCustomers.js';
-import { indexMessages } from './searchIndex.js';
+import { searchTablesOf, unindexRemoved } from './searchHygiene.js';
+import { feedbackRowOf } from './suggestionFeedback.js';
 import { applyEvent, emptyWorkingSet, idsTouched } from './workingSet.js';
 
 export interface IngestResult {
@@ -32,7 +36,7 @@ export async function ingestBatch(
   events: readonly HubEvent[],
   { channel = 'webchat' }: IngestOptions = {},
 ): Promise<IngestResult> {
-  return db.transaction('rw', [db.conversations, db.messages, db.cursors, db.kb, db.searchPostings, db.searchCustomers], async () => {
+  return db.transaction('rw', [db.conversations, db.messages, db.cursors, db.kb, db.searchBacklog, db.searchCustomers, db.suggestionFeedback, db.auditLog], async () => {
     const start = (await db.cursors.get(accountId))?.seq ?? 0;
     const fresh = events.filter((e) => e.seq > start).sort((a, b) => a.seq - b.seq);
     if (fresh.length === 0) return { cursor: start, applied: 0, events: [] };
@@ -48,11 +52,17 @@ export async function ingestBatch(
     await db.conversations.bulkPut(pick(set.conversations, set.dirtyConversations));
     await putInChunks(pick(set.messages, set.dirtyMessages), (chunk) => db.messages.bulkPut(chunk));
     if (set.kb.size > 0) await db.kb.bulkPut([...set.kb.values()]);
-    // Search postings and customer terms commit with the rows they cover (never out of step).
+    // The team's suggestion feedback (mine echoed too: the hub has it, so it is no longer pending).
+    const feedback = fresh.flatMap((e) => (e.type === 'suggestion.feedback' ? [feedbackRowOf(accountId, e)] : []));
+    if (feedback.length > 0) await db.suggestionFeedback.bulkPut(feedback);
+    const audit = auditRowsOf(accountId, fresh);
+    if (audit.length > 0) await db.auditLog.bulkPut(audit);
+    // Customer terms commit with their conversations; new messages are queued for the
+    // background indexer (searchIndexer.ts), which writes their postings off this path.
     const before = new Map(conversations.flatMap((c) => (c ? [[c.id, c] as const] : [])));
     await indexCustomers(db.searchCustomers, pick(set.conversations, set.dirtyConversations), before);
     const stored = new Set(messages.map((m) => m?.id));
-    await indexMessages(db.searchPostings, pick(set.messages, set.dirtyMessages).filter((m) => !stored.has(m.id)));
+    await queueForIndexing(db.searchBacklog, [...set.dirtyMessages].filter((id) => !stored.has(id)));
     const cursor = fresh.at(-1)!.seq;
     await db.cursors.put({ accountId, seq: cursor, updatedAt: Date.now() });
     return { cursor, applied: fresh.length, events: fresh };
@@ -72,17 +82,19 @@ export async function readCursor(db: WorkstationDb, accountId: string): Promise<
   return (await db.cursors.get(accountId))?.seq ?? 0;
 }
 
-/** Forgets an account's cached data (the account was removed). */
+/** Forgets an account's cached data (the account was removed), its search rows included. */
 export async function forgetAccount(db: WorkstationDb, accountId: string): Promise<void> {
-  await db.transaction('rw', [db.conversations, db.messages, db.cursors, db.outbox, db.drafts, db.kb], async () => {
+  await db.transaction('rw', [db.conversations, db.messages, db.cursors, db.outbox, db.drafts, db.kb, db.suggestionFeedback, db.auditLog, ...searchTablesOf(db)], async () => {
     const ids = await db.conversations.where('accountId').equals(accountId).primaryKeys();
-    for (const id of ids) {
-      await db.messages.where('[conversationId+createdAt]').between([id, 0], [id, Infinity]).delete();
-    }
+    const messages: Message[] = [];
+    for (const id of ids) messages.push(...(await deleteMessagesOf(db, id)));
+    await unindexRemoved(db, messages, ids);
     await db.conversations.bulkDelete(ids);
     await db.drafts.bulkDelete(ids);
     await db.outbox.where('accountId').equals(accountId).delete();
     await db.kb.where('[accountId+kind]').between([accountId, Dexie.minKey], [accountId, Dexie.maxKey]).delete();
+    await db.suggestionFeedback.where('[accountId+articleId]').between([accountId, Dexie.minKey], [accountId, Dexie.maxKey]).delete();
+    await db.auditLog.where('[accountId+at]').between([accountId, Dexie.minKey], [accountId, Dexie.maxKey]).delete();
     await db.cursors.delete(accountId);
   });
 }

@@ -1,4 +1,4 @@
-import type { ErrorInfo, Message } from '../../src-shared/index.js';
+import type { ErrorInfo, EscalationTarget, Message } from '../../src-shared/index.js';
 import type { OutboxRow, WorkstationDb } from './schema.js';
 
 export interface NewReply {
@@ -19,6 +19,36 @@ export async function enqueueReply(db: WorkstationDb, reply: NewReply, now: numb
   return row;
 }
 
+export interface NewEscalation {
+  clientId: string;
+  accountId: string;
+  conversationId: string;
+  reason: string;
+  target: EscalationTarget;
+  summary?: string;
+}
+
+/**
+ * An escalation goes through the outbox like a reply: it works offline, lands once
+ * (its client id is the hub's idempotency key), and keeps its place after the replies
+ * written before it. The draft stays: the agent may still be writing.
+ */
+export async function enqueueEscalation(db: WorkstationDb, e: NewEscalation, now: number): Promise<OutboxRow> {
+  const { reason, target, summary, ...ids } = e;
+  const row: OutboxRow = {
+    ...ids,
+    text: reason,
+    kind: 'escalate',
+    escalation: { target, ...(summary ? { summary } : {}) },
+    createdAt: now,
+    state: 'queued',
+    attempts: 0,
+    error: null,
+  };
+  await db.outbox.add(row);
+  return row;
+}
+
 /** A conversation's queued replies, oldest first: the order they must reach the customer in. */
 export const outboxOf = (db: WorkstationDb, conversationId: string) =>
   db.outbox.where('[conversationId+createdAt]').between([conversationId, 0], [conversationId, Infinity]).toArray();
@@ -32,10 +62,13 @@ export async function outboxHeads(db: WorkstationDb): Promise<OutboxRow[]> {
   return [...heads.values()];
 }
 
-/** The hub acknowledged it: the message takes the row's place in one transaction. */
-export async function markDelivered(db: WorkstationDb, clientId: string, message: Message): Promise<void> {
+/**
+ * The hub acknowledged it: the message (if the row was one) takes the row's place in
+ * one transaction; an escalation's own event arrives through the log.
+ */
+export async function markDelivered(db: WorkstationDb, clientId: string, message: Message | null): Promise<void> {
   await db.transaction('rw', db.outbox, db.messages, async () => {
-    if (!(await db.messages.get(message.id))) await db.messages.put(message);
+    if (message && !(await db.messages.get(message.id))) await db.messages.put(message);
     await db.outbox.delete(clientId);
   });
 }

@@ -1,9 +1,14 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
 import type { Conversation, ErrorInfo, EscalationTarget, KbArticle, Message } from '../../src-shared/index.js';
 import type { InboxKeys } from './inboxKeys.js';
+import type { AuditRow } from './auditLog.js';
+import type { QueueSampleRow } from './queueSamples.js';
 import { SCHEMA_VERSIONS, type SchemaVersion } from './schemaVersions.js';
 import type { CustomerTermRow } from './searchCustomers.js';
-import type { PostingBlock } from './searchIndex.js';
+import type { SuggestionFeedbackRow } from './suggestionFeedback.js';
+import type { BacklogRow } from './searchBacklog.js';
+import type { ChunkRow, PostingBlock } from './searchIndex.js';
+import type { SearchStateRow } from './searchState.js';
 
 /** A conversation as cached: the hub's record plus what only this workstation tracks. */
 export interface CachedConversation extends Conversation, InboxKeys {
@@ -11,8 +16,8 @@ export interface CachedConversation extends Conversation, InboxKeys {
   unread: number;
   /** The customer's mood, computed locally from their recent messages (see ai/moodTracker). */
   mood?: Mood;
-  /** The last escalation (who it went to and why), shown on the row and the header. */
-  escalation?: { target: EscalationTarget; reason: string };
+  /** The last escalation (who it went to, why, and the sender's summary), shown on the row and the header. */
+  escalation?: { target: EscalationTarget; reason: string; summary?: string; byName?: string };
 }
 
 export interface Mood {
@@ -39,8 +44,12 @@ export interface OutboxRow {
   accountId: string;
   conversationId: string;
   text: string;
-  /** A private note goes out as `note.add`; rows from before notes existed are replies. */
-  kind?: 'reply' | 'note';
+  /**
+   * A private note goes out as `note.add`, an escalation as `conversation.escalate` (its
+   * reason in `text`); rows from before notes existed are replies.
+   */
+  kind?: 'reply' | 'note' | 'escalate';
+  escalation?: { target: EscalationTarget; summary?: string };
   createdAt: number;
   /** `failed`: the hub refused it (not a network problem); waits for retry or discard. */
   state: 'queued' | 'failed';
@@ -70,6 +79,16 @@ export class WorkstationDb extends Dexie {
   /** Full-text search: postings blocks of message terms, and customer terms (see search*.ts). */
   searchPostings!: Table<PostingBlock, [string, number, string]>;
   searchCustomers!: Table<CustomerTermRow, [string, string]>;
+  /** Messages waiting for the background indexer, what each indexed chunk covered, its counters (see searchIndexer.ts). */
+  searchBacklog!: Table<BacklogRow, number>;
+  searchChunks!: Table<ChunkRow, number>;
+  searchState!: Table<SearchStateRow, string>;
+  /** What agents did with AI suggestions, mine (pending until synced) and the team's (see suggestionFeedback.ts). */
+  suggestionFeedback!: EntityTable<SuggestionFeedbackRow, 'clientId'>;
+  /** The queue dashboard's history (see queueSamples.ts). */
+  queueSamples!: Table<QueueSampleRow, [string, string, string, number]>;
+  /** The audit log leads and supervisors receive (see auditLog.ts). */
+  auditLog!: Table<AuditRow, [string, string]>;
 
   /** `versions` is for migration tests only: they open a database as an older build did. */
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1], versions: readonly SchemaVersion[] = SCHEMA_VERSIONS) {

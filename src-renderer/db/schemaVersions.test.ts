@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { WorkstationDb } from './schema.js';
 import { SCHEMA_VERSIONS } from './schemaVersions.js';
 import { searchCustomers } from './searchCustomers.js';
+import { drainSearchIndex } from './searchIndexer.js';
 import { searchMessages } from './searchMessages.js';
 import { parseQuery } from './searchQuery.js';
 import { conversation, message } from './testing.js';
@@ -17,7 +18,16 @@ const SAMPLES: Record<string, unknown> = {
   searchPostings: { term: 'hello', at: 1, block: 'm0', ids: ['m0'], times: [1] },
   searchCustomers: { term: 'hello', conversationId: 'c0' },
   kb: { id: 'kb-1', accountId: 'shop-a', kind: 'canned', title: '问候', body: '您好，有什么可以帮您？', questions: [], updatedAt: 1 },
+  suggestionFeedback: { clientId: 'client-fb-1', accountId: 'shop-a', conversationId: 'c1', messageId: 'm1', articleId: 'kb-1', rank: 1, action: 'inserted', vote: null, byId: 'alice', at: 1, pending: 1 },
+  searchBacklog: { seq: 1, ids: ['m0'] },
+  searchChunks: { seq: 1, at: 1, ids: ['m0'] },
+  searchState: { key: 'removals', value: 1 },
+  auditLog: { accountId: 'shop-a', id: 'audit-1', action: 'takeover', actorId: 'sue', actorName: 'Sue', conversationId: 'c1', detail: 'from the bot', at: 1 },
+  queueSamples: { accountId: 'shop-a', queue: 'general', channel: 'webchat', waiting: 1, active: 0, bot: 0, longestWaitMs: 0, slaBreaches: 0, arrivalsLastMinute: 1, resolvedLastMinute: 0, at: 1 },
 };
+
+/** v8 drops the old postings blocks and re-queues every message for the background indexer. */
+const rebuiltBy = (version: number) => (version < 8 ? ['searchPostings', 'searchBacklog'] : []);
 
 const tablesUpTo = (version: number) =>
   [...new Set(SCHEMA_VERSIONS.filter((v) => v.version <= version).flatMap((v) => Object.keys(v.stores)))];
@@ -41,7 +51,7 @@ describe('schema migrations', () => {
     const current = new WorkstationDb(name);
     await current.open();
     expect(current.verno).toBe(SCHEMA_VERSIONS.at(-1)!.version);
-    for (const table of tablesUpTo(version)) {
+    for (const table of tablesUpTo(version).filter((t) => !rebuiltBy(version).includes(t))) {
       expect(await current.table(table).toArray()).toEqual([expect.objectContaining(SAMPLES[table] as object)]);
     }
     if (version < 3) {
@@ -49,13 +59,20 @@ describe('schema migrations', () => {
       expect(await current.conversations.get('c1')).toMatchObject({ open: 1, queueKey: 'unassigned' });
       expect(await current.conversations.where('[open+lastActivityAt]').between([1, 0], [1, Infinity]).count()).toBe(1);
     }
-    if (version < 5) {
-      // v5 back-fills the search index for the messages and customers cached before it.
+    if (version < 8) {
+      // v8 re-queues the messages cached before it; the indexer then writes their postings.
+      expect(await current.searchPostings.count()).toBe(0);
+      expect((await current.searchBacklog.toArray()).map((r) => r.ids)).toEqual([['m1']]);
+      expect(await drainSearchIndex(current)).toBe(1);
+      expect(await current.searchBacklog.count()).toBe(0);
       expect((await searchMessages(current, parseQuery('快遞'))).map((m) => m.id)).toEqual(['m1']);
+    }
+    if (version < 5) {
+      // v5 back-fills the customer terms of the conversations cached before it.
       expect((await searchCustomers(current, parseQuery('王'))).map((c) => c.id)).toEqual(['c1']);
     }
     // Tables added since are there and usable.
-    for (const table of tablesUpTo(Infinity).filter((t) => !tablesUpTo(version).includes(t))) {
+    for (const table of tablesUpTo(Infinity).filter((t) => !tablesUpTo(version).includes(t) || rebuiltBy(version).includes(t))) {
       await current.table(table).put(SAMPLES[table]);
       expect(await current.table(table).toArray()).toContainEqual(expect.objectContaining(SAMPLES[table] as object));
     }

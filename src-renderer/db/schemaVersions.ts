@@ -1,9 +1,13 @@
 import type { Transaction } from 'dexie';
 import { inboxKeys } from './inboxKeys.js';
+import { QUEUE_SAMPLES_STORE } from './queueSamples.js';
 import type { CachedConversation } from './schema.js';
-import { backfillSearch } from './searchBackfill.js';
+import { BACKLOG_STORE } from './searchBacklog.js';
+import { backfillCustomerTerms, requeueAllMessages } from './searchBackfill.js';
 import { CUSTOMER_TERMS_STORE } from './searchCustomers.js';
-import { POSTINGS_STORE } from './searchIndex.js';
+import { CHUNKS_STORE, POSTINGS_STORE } from './searchIndex.js';
+import { SEARCH_STATE_STORE } from './searchState.js';
+import { AUDIT_STORE } from './auditLog.js';
 
 /**
  * Every schema version the app ever shipped, in order, kept forever (Dexie's rule).
@@ -54,10 +58,44 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     stores: { kb: '[accountId+id], [accountId+kind]' },
   },
   {
-    // Full-text search (search*.ts): postings blocks written with the messages they cover,
-    // customer terms; messages and customers cached before are indexed here.
+    // Full-text search (search*.ts): postings blocks and customer terms; customers cached
+    // before are indexed here (their messages by v8's re-queue).
     version: 5,
     stores: { searchPostings: POSTINGS_STORE, searchCustomers: CUSTOMER_TERMS_STORE },
-    upgrade: backfillSearch,
+    upgrade: backfillCustomerTerms,
+  },
+  {
+    // What agents did with AI suggestions (inserted / edited / ignored, thumbs), kept
+    // until the hub has them (`pending` 1 → 0), then read per article by leads.
+    version: 6,
+    // `messageId`: one set of rows per customer message and agent (see features/feedback/feedbackCapture.ts).
+    stores: { suggestionFeedback: 'clientId, [accountId+articleId], pending, messageId' },
+  },
+  {
+    // The lead's queue dashboard history: one row per queue and channel every few seconds,
+    // so the charts survive a reload; pruned by `at` (see queueSamples.ts).
+    version: 7,
+    stores: { queueSamples: QUEUE_SAMPLES_STORE },
+  },
+  {
+    // Search postings leave the ingest transaction: ingest queues new message ids
+    // (searchBacklog), a background indexer writes their postings per chunk and records
+    // what each chunk covered (searchChunks, so eviction can remove a message's
+    // postings); customer terms are also found by conversation. Every message cached
+    // before is re-queued (searchBackfill.ts).
+    version: 8,
+    stores: {
+      searchBacklog: BACKLOG_STORE,
+      searchChunks: CHUNKS_STORE,
+      searchState: SEARCH_STATE_STORE,
+      searchCustomers: `${CUSTOMER_TERMS_STORE}, conversationId`,
+    },
+    upgrade: requeueAllMessages,
+  },
+  {
+    // The audit log leads and supervisors receive (escalations, takeovers, reassignments,
+    // whispers, barge-ins, KB edits), newest first per account.
+    version: 9,
+    stores: { auditLog: AUDIT_STORE },
   },
 ];

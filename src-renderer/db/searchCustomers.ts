@@ -9,6 +9,7 @@ export interface CustomerTermRow {
   term: string;
   conversationId: string;
 }
+/** The primary key (also the index searches read); v8 adds `conversationId` so eviction finds a conversation's rows. */
 export const CUSTOMER_TERMS_STORE = '[term+conversationId]';
 
 const digits = (phone: string | undefined) => (phone ?? '').replace(/\D/g, '');
@@ -31,18 +32,22 @@ export function customerTerms(c: Customer): Set<string> {
 
 const sameCustomer = (a: Customer, b: Customer) => a.name === b.name && a.email === b.email && a.phone === b.phone;
 
-/** Indexes conversations whose customer is new or changed; old terms are filtered out when read. */
+/** Indexes conversations whose customer is new or changed, dropping a renamed customer's old terms. */
 export async function indexCustomers(
   table: Table<CustomerTermRow>,
   conversations: readonly CachedConversation[],
   before: ReadonlyMap<string, CachedConversation>,
 ): Promise<void> {
   const rows: CustomerTermRow[] = [];
+  const stale: [string, string][] = [];
   for (const c of conversations) {
     const old = before.get(c.id);
     if (old && sameCustomer(old.customer, c.customer)) continue;
-    for (const term of customerTerms(c.customer)) rows.push({ term, conversationId: c.id });
+    const terms = customerTerms(c.customer);
+    if (old) for (const term of customerTerms(old.customer)) if (!terms.has(term)) stale.push([term, c.id]);
+    for (const term of terms) rows.push({ term, conversationId: c.id });
   }
+  if (stale.length > 0) await table.bulkDelete(stale);
   if (rows.length > 0) await table.bulkPut(rows);
 }
 
@@ -78,7 +83,7 @@ export async function searchCustomers(db: WorkstationDb, query: ParsedQuery, lim
     .slice(0, limit);
 }
 
-/** The exact rule (stale index rows of a renamed customer are dropped here). */
+/** The exact rule (rows a renamed customer left before v8 are dropped here). */
 export function customerMatches(c: Customer, query: ParsedQuery): boolean {
   const text = customerText(c);
   const words = runsOf(text).filter((r) => r.kind === 'word').map((r) => r.text);

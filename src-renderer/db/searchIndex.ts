@@ -1,17 +1,17 @@
-import type { Table } from 'dexie';
 import type { Message } from '../../src-shared/index.js';
 import { termsOf } from './searchText.js';
 
 /**
- * One postings block: the messages of one write (an ingest batch, a back-fill chunk)
- * that contain `term`. Keyed [term+at+block], `at` the newest message in the block, so
- * a term's blocks read newest first, and a batch writes one row per distinct term
- * rather than one per (term, message).
+ * One postings block: the messages of one indexer chunk that contain `term`. Keyed
+ * [term+at+block], `at` the newest message of the whole chunk, so a term's blocks read
+ * newest first, a chunk writes one row per distinct term rather than one per
+ * (term, message), and the key of any term's block of a chunk is known from the chunk
+ * alone (what lets eviction remove a message's postings with point reads).
  */
 export interface PostingBlock {
   term: string;
   at: number;
-  /** Unique per term: the id of the write's first message. */
+  /** Unique per term: the chunk's block name (see blockOf). */
   block: string;
   ids: string[];
   times: number[];
@@ -19,26 +19,34 @@ export interface PostingBlock {
 
 export const POSTINGS_STORE = '[term+at+block]';
 
-/** The postings blocks for one write of messages (pure: tested without a database). */
-export function blocksFor(messages: readonly Message[]): PostingBlock[] {
-  if (messages.length === 0) return [];
-  const block = messages[0]!.id;
+/**
+ * What one indexer chunk covered: the block name and `at` its postings carry, and its
+ * message ids (multi-entry index: which chunk holds a message, for eviction).
+ */
+export interface ChunkRow {
+  /** The key of the chunk's first backlog row (the key generator never reuses one). */
+  seq: number;
+  at: number;
+  ids: string[];
+}
+export const CHUNKS_STORE = 'seq, *ids';
+
+/** A chunk's block name; `#` keeps it apart from the message-id names of schema v5's blocks. */
+export const blockOf = (seq: number) => `#${seq}`;
+
+/** The newest message time of a chunk (every block of the chunk carries it). */
+export const chunkAt = (messages: readonly Message[]) => messages.reduce((at, m) => Math.max(at, m.createdAt), -Infinity);
+
+/** The postings blocks of one chunk of messages (pure: tested without a database). */
+export function blocksFor(messages: readonly Message[], block: string, at = chunkAt(messages)): PostingBlock[] {
   const byTerm = new Map<string, PostingBlock>();
   for (const m of messages) {
     for (const term of termsOf(m.text)) {
       let row = byTerm.get(term);
-      if (!row) byTerm.set(term, (row = { term, at: m.createdAt, block, ids: [], times: [] }));
+      if (!row) byTerm.set(term, (row = { term, at, block, ids: [], times: [] }));
       row.ids.push(m.id);
       row.times.push(m.createdAt);
-      if (m.createdAt > row.at) row.at = m.createdAt;
     }
   }
   return [...byTerm.values()];
-}
-
-const CHUNK = 500;
-/** Writes the postings of `messages`; call inside the transaction that stores them. */
-export async function indexMessages(postings: Table<PostingBlock>, messages: readonly Message[]): Promise<void> {
-  const blocks = blocksFor(messages);
-  for (let i = 0; i < blocks.length; i += CHUNK) await postings.bulkPut(blocks.slice(i, i + CHUNK));
 }

@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { HubEvent } from '../../src-shared/index.js';
 import { ingestBatch } from './ingest.js';
 import type { WorkstationDb } from './schema.js';
-import { newestFirst, searchMessages } from './searchMessages.js';
+import { drainSearchIndex } from './searchIndexer.js';
+import { newestFirst, searchMessageHits, searchMessages, TAIL_SCAN_IDS } from './searchMessages.js';
 import { matchesText, parseQuery } from './searchQuery.js';
 import { created, freshDb, message } from './testing.js';
 
@@ -23,7 +24,14 @@ const WORDS = ['快递', '快遞', '退款', '發貨', '发货', '订单', '訂�
 const pick = <T,>(rnd: () => number, xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
 
 describe('searchMessages against a brute-force scan (seeded random data)', () => {
-  it.each([1, 2, 3])('seed %i', async (seed) => {
+  // `indexed`: the indexer runs after a random half of the batches, so queries see the
+  // index and the unindexed tail together; `tail`: it never runs (the tail scan alone).
+  it.each([
+    [1, 'indexed'],
+    [2, 'indexed'],
+    [3, 'indexed'],
+    [4, 'tail'],
+  ] as const)('seed %i, %s', async (seed, mode) => {
     db = freshDb();
     const rnd = random(seed);
     let seq = 0;
@@ -38,6 +46,7 @@ describe('searchMessages against a brute-force scan (seeded random data)', () =>
         all.push(m);
       }
       await ingestBatch(db, 'shop-a', events);
+      if (mode === 'indexed' && rnd() < 0.5) await drainSearchIndex(db, 1 + Math.floor(rnd() * 100));
     }
     for (let q = 0; q < 40; q++) {
       const raw = Array.from({ length: 1 + Math.floor(rnd() * 3) }, () => pick(rnd, WORDS)).join(' ');
@@ -62,7 +71,9 @@ describe('searchMessages', () => {
   ])('%s', async (_name, text, raw, found) => {
     db = freshDb();
     await ingestBatch(db, 'shop-a', [created(1, { text })]);
-    expect((await searchMessages(db, parseQuery(raw))).length).toBe(found ? 1 : 0);
+    expect((await searchMessages(db, parseQuery(raw))).length, 'not yet indexed').toBe(found ? 1 : 0);
+    await drainSearchIndex(db);
+    expect((await searchMessages(db, parseQuery(raw))).length, 'indexed').toBe(found ? 1 : 0);
   });
 
   it('indexes a message once, not again when its status changes or it is replayed', async () => {
@@ -70,14 +81,27 @@ describe('searchMessages', () => {
     await ingestBatch(db, 'shop-a', [created(1, { text: 'refund please' })]);
     await ingestBatch(db, 'shop-a', [{ seq: 2, type: 'message.status', at: 2, data: { conversationId: 'c1', messageId: 'm1', status: 'delivered' } }]);
     await ingestBatch(db, 'shop-b', [created(1, { text: 'refund please' })]);
+    await drainSearchIndex(db);
     expect(await db.searchPostings.where('[term+at+block]').between(['refund', -Infinity, ''], ['refund', Infinity, '\uffff']).count()).toBe(1);
   });
 
-  it('rolls the postings back with the batch', async () => {
+  it('rolls the queued ids back with the batch', async () => {
     db = freshDb();
     const bad = created(2, { id: 'm9', text: 'refund' });
     (bad.data as { id: unknown }).id = { not: 'a key' };
     await expect(ingestBatch(db, 'shop-a', [created(1, { text: 'refund' }), bad])).rejects.toThrow();
-    expect(await db.searchPostings.count()).toBe(0);
+    expect(await db.searchBacklog.count()).toBe(0);
+  });
+
+  it('says how many queued messages it could not scan when the indexer is far behind', async () => {
+    db = freshDb();
+    const old = Array.from({ length: TAIL_SCAN_IDS + 100 }, (_, i) => created(i + 1, { id: `old${i}`, text: 'refund old', createdAt: i }));
+    await ingestBatch(db, 'shop-a', old);
+    await ingestBatch(db, 'shop-a', [created(TAIL_SCAN_IDS + 200, { id: 'now', text: 'refund now', createdAt: 1e9 })]);
+    const early = await searchMessageHits(db, parseQuery('refund'), 5);
+    expect(early.messages[0]?.id).toBe('now');
+    expect(early.unindexed).toBeGreaterThanOrEqual(101);
+    await drainSearchIndex(db);
+    expect(await searchMessageHits(db, parseQuery('refund old'), 5)).toMatchObject({ unindexed: 0, messages: [expect.objectContaining({ id: `old${TAIL_SCAN_IDS + 99}` }), ...Array(4).fill(expect.anything())] });
   });
 });

@@ -1,27 +1,59 @@
 import type { Message } from '../../src-shared/index.js';
 import type { WorkstationDb } from './schema.js';
+import { readTail } from './searchBacklog.js';
 import { PostingsReader, type Posting } from './searchPostingsReader.js';
 import { matchesText, type ParsedQuery } from './searchQuery.js';
 
 const CHECK_TEXT_BELOW = 256;
+/**
+ * Messages not yet indexed that a search checks itself. The indexer keeps the backlog
+ * to about a second of traffic, so this is normally a handful; only after a migration
+ * or a long burst is it more, and then the search says how many it could not see.
+ */
+export const TAIL_SCAN_IDS = 2_000;
 
 /** Newest first; equal times by id, so the order is total. */
 export const newestFirst = (a: { createdAt: number; id: string }, b: { createdAt: number; id: string }) =>
   b.createdAt - a.createdAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 
-/**
- * The newest `limit` messages matching every term. Reads the rarest term's blocks
- * newest first, the other terms' blocks only as far back as the candidates go, and the
- * messages table only for candidates that can still make the top `limit`.
- */
+export interface MessageSearch {
+  /** The newest matches, at most `limit`. */
+  messages: Message[];
+  /** Messages still waiting for the indexer beyond the scanned tail (an upper bound): results may miss them. */
+  unindexed: number;
+}
+
+/** The newest `limit` messages matching every term (see searchMessageHits). */
 export async function searchMessages(db: WorkstationDb, query: ParsedQuery, limit = 50): Promise<Message[]> {
-  if (query.terms.length === 0) return [];
+  return (await searchMessageHits(db, query, limit)).messages;
+}
+
+/**
+ * Scans the unindexed tail (messages that arrived since the indexer last ran) by their
+ * text, then reads the index. The tail is read first: a message the indexer moves in
+ * between is then seen at least once, and duplicates are dropped by id.
+ */
+export async function searchMessageHits(db: WorkstationDb, query: ParsedQuery, limit = 50): Promise<MessageSearch> {
+  if (query.terms.length === 0) return { messages: [], unindexed: 0 };
+  const tail = await readTail(db.searchBacklog, TAIL_SCAN_IDS);
+  const seen = new Set(tail.ids);
+  const hits: Message[] = [];
+  for (const m of tail.ids.length > 0 ? await db.messages.bulkGet(tail.ids) : []) if (m && matchesText(m.text, query)) hits.push(m);
+  keepTop(hits, limit);
+  await searchIndexed(db, query, limit, hits, seen);
+  return { messages: hits, unindexed: tail.more };
+}
+
+/**
+ * Reads the rarest term's blocks newest first, the other terms' blocks only as far back
+ * as the candidates go, and the messages table only for candidates that can still make
+ * the top `limit`. Adds to `hits` (sorted, at most `limit`).
+ */
+async function searchIndexed(db: WorkstationDb, query: ParsedQuery, limit: number, hits: Message[], seen: Set<string>): Promise<void> {
   const readers = query.terms.map((t) => new PostingsReader(db.searchPostings, t));
   const counts = await Promise.all(readers.map((r) => r.count()));
-  if (counts.some((c) => c === 0)) return [];
+  if (counts.some((c) => c === 0)) return;
   const [driver, ...others] = readers.map((r, i) => ({ r, n: counts[i]! })).sort((a, b) => a.n - b.n).map((x) => x.r);
-  const hits: Message[] = [];
-  const seen = new Set<string>();
   const kthAt = () => (hits.length >= limit ? hits[limit - 1]!.createdAt : -Infinity);
   for (let page = 8; ; page = Math.min(page * 2, 512)) {
     const postings = await driver!.next(page);
@@ -35,7 +67,6 @@ export async function searchMessages(db: WorkstationDb, query: ParsedQuery, limi
     }
     if (driver!.done || (hits.length >= limit && kthAt() > driver!.floor)) break;
   }
-  return hits.slice(0, limit);
 }
 
 function dedupe(postings: Posting[], seen: Set<string>): Posting[] {
@@ -43,14 +74,21 @@ function dedupe(postings: Posting[], seen: Set<string>): Posting[] {
   return out.sort((a, b) => b.at - a.at);
 }
 
-/** Loads candidates newest first, keeps the true matches in `hits` (sorted, at most `limit`). */
+function keepTop(hits: Message[], limit: number): void {
+  hits.sort(newestFirst);
+  if (hits.length > limit) hits.length = limit;
+}
+
+/**
+ * Loads candidates newest first, keeps the true matches in `hits`. A posting whose
+ * message is gone (removed in a transaction the index read did not see) is skipped.
+ */
 async function verify(db: WorkstationDb, candidates: Posting[], query: ParsedQuery, hits: Message[], limit: number) {
   for (let i = 0; i < candidates.length; i += limit) {
     const chunk = candidates.slice(i, i + limit);
     if (hits.length >= limit && chunk[0]!.at < hits[limit - 1]!.createdAt) return;
     const messages = await db.messages.bulkGet(chunk.map((p) => p.id));
     for (const m of messages) if (m && matchesText(m.text, query)) hits.push(m);
-    hits.sort(newestFirst);
-    if (hits.length > limit) hits.length = limit;
+    keepTop(hits, limit);
   }
 }

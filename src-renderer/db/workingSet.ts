@@ -117,7 +117,8 @@ export function applyEvent(set: WorkingSet, event: HubEvent, channel: Channel): 
     case 'conversation.escalated': {
       const c = set.conversations.get(event.data.conversationId);
       if (!c) return;
-      return touch({ ...c, escalation: { target: event.data.target, reason: event.data.reason } });
+      const { target, reason, summary, byName } = event.data;
+      return touch({ ...c, escalation: { target, reason, ...(summary ? { summary } : {}), ...(byName ? { byName } : {}) } });
     }
     case 'kb.changed':
       set.kb.set(event.data.id, event.data);

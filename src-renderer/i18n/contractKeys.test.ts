@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
+  AuditAction,
   Channel,
   ConnectionStatus,
   ConversationStatus,
   ErrorCode,
+  EscalationTarget,
+  Ownership,
   Role,
   StatusReason,
 } from '../../src-shared/index.js';
@@ -21,6 +24,10 @@ const TRANSLATED_ENUMS: Array<[string, readonly string[]]> = [
   ['channel', Channel.options],
   ['status', ConversationStatus.options],
   ['error', ErrorCode.options],
+  ['owner', Ownership.options],
+  ['escalation.target', EscalationTarget.options],
+  // `kb.edit` is looked up as the nested key audit.action.kb.edit (i18next's separator).
+  ['audit.action', AuditAction.options],
 ];
 
 describe('contract codes have translations', () => {

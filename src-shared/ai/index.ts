@@ -11,3 +11,4 @@ export { scoreSentiment, type SentimentLabel, type SentimentScore, type Sentimen
 export type { Risk } from './sentiment/risk.js';
 export { rollUp, bandOf, type ConversationMood, type Trend } from './sentiment/rollUp.js';
 export { DemoKb, DemoKbArticle } from './kb/schema.js';
+export { summarizeTurns, type SummaryLine, type SummaryTurn } from './summary/summarize.js';

@@ -21,8 +21,12 @@ describe('createBridge', () => {
     const shape = Object.fromEntries(Object.entries(bridge).map(([k, v]) => [k, Object.keys(v as object).sort()]));
     expect(shape).toEqual({
       accounts: ['add', 'list', 'onRemoved', 'onStatusChanged', 'reconnect', 'remove'],
+      queues: ['onStats'],
       events: ['committed', 'onReceived', 'resume'],
-      conversations: ['claim', 'escalate', 'note', 'resolve', 'send'],
+      conversations: ['assign', 'claim', 'escalate', 'handback', 'note', 'resolve', 'send', 'takeover'],
+      agent: ['status'],
+      suggestions: ['feedback'],
+      ai: ['configureRewrite', 'rewrite', 'rewriteSettings'],
       app: ['notify', 'onNotificationClicked', 'setBadge'],
       kb: ['upsert'],
     });

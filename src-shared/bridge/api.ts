@@ -40,12 +40,29 @@ export interface WorkstationBridge {
   kb: {
     upsert: Call<'kb/upsert'>;
   };
+  queues: {
+    onStats: On<'queues/stats'>;
+  };
   conversations: {
     send: Call<'conversations/send'>;
     note: Call<'conversations/note'>;
     claim: Call<'conversations/claim'>;
     escalate: Call<'conversations/escalate'>;
     resolve: Call<'conversations/resolve'>;
+    takeover: Call<'conversations/takeover'>;
+    handback: Call<'conversations/handback'>;
+    assign: Call<'conversations/assign'>;
+  };
+  agent: {
+    status: Call<'agent/status'>;
+  };
+  suggestions: {
+    feedback: Call<'suggestions/feedback'>;
+  };
+  ai: {
+    rewriteSettings: Call<'ai/rewrite-settings'>;
+    configureRewrite: Call<'ai/configure-rewrite'>;
+    rewrite: Call<'ai/rewrite'>;
   };
   app: {
     setBadge: Call<'app/set-badge'>;

@@ -3,7 +3,9 @@ import { AccountToken, Channel, Person } from '../domain/account.js';
 import { ClientId, Id, Timestamp } from '../domain/ids.js';
 import { Message, MessageText } from '../domain/message.js';
 import { HubCommands } from '../hub/commands.js';
-import { EscalationTarget, HubEvent } from '../hub/events.js';
+import { QueueStats } from '../domain/queue.js';
+import { HubEvent, SuggestionFeedback } from '../hub/events.js';
+import { RewriteRequest, RewriteResult, RewriteSettingsInput, RewriteSettingsView } from './aiRewrite.js';
 
 /**
  * The connection state of one channel account, as main sees it. `syncing`: the hub
@@ -90,10 +92,31 @@ export const BridgeCalls = {
     output: z.object({ message: Message, duplicate: z.boolean() }),
   },
   'conversations/claim': { input: ConversationRef, output: z.object({}) },
-  /** To tier 2, a supervisor, or from the bot to a human, with the reason the receiver reads first. */
+  /**
+   * To tier 2, a supervisor, or from the bot to a human, with the reason and a summary the
+   * receiver reads first. Queued in the outbox when offline; `clientId` makes a replay land once.
+   */
   'conversations/escalate': {
-    input: ConversationRef.extend({ target: EscalationTarget, reason: z.string().trim().min(1).max(1000) }),
+    input: AccountRef.extend(HubCommands['conversation.escalate'].input.shape),
+    output: HubCommands['conversation.escalate'].output,
+  },
+  /** Supervisor: take a conversation from the bot (or an agent); the hub mutes the bot atomically. */
+  'conversations/takeover': { input: ConversationRef, output: z.object({}) },
+  'conversations/handback': {
+    input: AccountRef.extend(HubCommands['conversation.handback'].input.shape),
     output: z.object({}),
+  },
+  /** Lead or supervisor: reassign to an agent or back to a queue. */
+  'conversations/assign': {
+    input: AccountRef.extend(HubCommands['conversation.assign'].input.shape),
+    output: z.object({}),
+  },
+  /** My presence (and capacity) on one account; routing assigns only to online agents. */
+  'agent/status': { input: AccountRef.extend(HubCommands['agent.status'].input.shape), output: z.object({}) },
+  /** What the agent did with a suggestion; synced so leads see acceptance per article. */
+  'suggestions/feedback': {
+    input: AccountRef.extend(SuggestionFeedback.shape),
+    output: HubCommands['suggestion.feedback'].output,
   },
   /** A lead's edit of a KB article or canned reply; the hub checks the role and sanitizes nothing: bodies are plain text. */
   'kb/upsert': { input: AccountRef.extend({ article: HubCommands['kb.upsert'].input }), output: z.object({}) },
@@ -118,6 +141,11 @@ export const BridgeCalls = {
     }),
     output: DesktopHandled,
   },
+  /** The optional LLM rewrite (see aiRewrite.ts): its settings, without the key. */
+  'ai/rewrite-settings': { input: z.object({}), output: RewriteSettingsView },
+  'ai/configure-rewrite': { input: RewriteSettingsInput, output: RewriteSettingsView },
+  /** Rewrites one suggestion through the configured endpoint; `forbidden` when it is off. */
+  'ai/rewrite': { input: RewriteRequest, output: RewriteResult },
 } as const;
 
 /** Main → renderer pushes, named for what happened. */
@@ -125,6 +153,8 @@ export const BridgePushes = {
   'accounts/status-changed': AccountView,
   'events/received': z.object({ accountId: Id, events: z.array(HubEvent).min(1) }),
   'accounts/removed': AccountRef,
+  /** The hub's live queue numbers for one account (leads and supervisors only; about once a second). */
+  'queues/stats': z.object({ accountId: Id, stats: z.array(QueueStats).max(500) }),
   /** The user clicked a native notification (the window is already focused). Null: it named none. */
   'app/notification-clicked': z.object({ accountId: Id.nullable(), conversationId: Id.nullable() }),
 } as const;

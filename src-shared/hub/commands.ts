@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { ClientId, Id } from '../domain/ids.js';
 import { Message, MessageText } from '../domain/message.js';
-import { KbArticle, PresenceStatus } from '../domain/queue.js';
+import { KbArticle, PresenceStatus, QueueKey } from '../domain/queue.js';
 import { ErrorInfo } from '../result.js';
-import { EscalationTarget } from './events.js';
+import { EscalationSummary, EscalationTarget, SuggestionFeedback } from './events.js';
 
 /** Handshake `auth` of the /agent namespace. */
 export const AgentHandshake = z.object({
@@ -27,12 +27,34 @@ export const HubCommands = {
   },
   'conversation.claim': { input: ConversationRef, output: z.object({}) },
   'conversation.resolve': { input: ConversationRef, output: z.object({}) },
+  /** `clientId` makes a replayed escalation (queued offline) land once; `duplicate` says it already had. */
   'conversation.escalate': {
-    input: ConversationRef.extend({ target: EscalationTarget, reason: z.string().trim().min(1).max(1000) }),
+    input: ConversationRef.extend({
+      target: EscalationTarget,
+      reason: z.string().trim().min(1).max(1000),
+      clientId: ClientId.optional(),
+      summary: EscalationSummary.optional(),
+    }),
+    output: z.object({ queue: QueueKey.optional(), duplicate: z.boolean().optional() }),
+  },
+  /** Supervisor only. Refused with `conflict` naming the winner when another supervisor holds it. */
+  'conversation.takeover': { input: ConversationRef, output: z.object({}) },
+  /** The owner (or a lead/supervisor) hands it back to the bot or to its queue. */
+  'conversation.handback': {
+    input: ConversationRef.extend({ to: z.enum(['bot', 'queued']) }),
     output: z.object({}),
   },
-  'conversation.takeover': { input: ConversationRef, output: z.object({}) },
-  'agent.status': { input: z.object({ status: PresenceStatus }), output: z.object({}) },
+  /** Lead or supervisor: reassign to an agent, or (assigneeId null) back to a queue. */
+  'conversation.assign': {
+    input: ConversationRef.extend({ assigneeId: Id.nullable(), queue: QueueKey.optional() }),
+    output: z.object({}),
+  },
+  /** Presence, and optionally how many conversations this person takes at once (routing). */
+  'agent.status': {
+    input: z.object({ status: PresenceStatus, capacity: z.number().int().min(0).max(50).optional() }),
+    output: z.object({}),
+  },
+  'suggestion.feedback': { input: SuggestionFeedback, output: z.object({ duplicate: z.boolean() }) },
   'kb.upsert': { input: KbArticle.omit({ accountId: true, updatedAt: true }), output: z.object({}) },
   'note.add': {
     input: z.object({ clientId: ClientId, conversationId: Id, text: MessageText }),

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { HubAccount, Person } from '../domain/account.js';
-import { Conversation } from '../domain/conversation.js';
-import { Id, Timestamp } from '../domain/ids.js';
+import { Conversation, Ownership } from '../domain/conversation.js';
+import { ClientId, Id, Timestamp } from '../domain/ids.js';
 import { Message, MessageStatus } from '../domain/message.js';
-import { KbArticle, PresenceStatus, QueueStats } from '../domain/queue.js';
+import { KbArticle, PresenceStatus, QueueKey, QueueStats } from '../domain/queue.js';
 
 /** Hub protocol v1, server → client. Every `event` carries the account's monotonic `seq`. */
 export const PROTOCOL_VERSION = 1;
@@ -12,6 +12,44 @@ export const CUSTOMER_NAMESPACE = '/customer';
 
 export const EscalationTarget = z.enum(['tier2', 'supervisor', 'human']);
 export type EscalationTarget = z.infer<typeof EscalationTarget>;
+
+/** The escalation's short summary for the receiver: extractive, made on the sender's machine (works offline). */
+export const EscalationSummary = z.string().max(4000);
+
+/** What leads and supervisors see in the audit log. */
+export const AuditAction = z.enum(['escalate', 'takeover', 'handback', 'reassign', 'whisper', 'barge', 'kb.edit', 'token.revoke']);
+export type AuditAction = z.infer<typeof AuditAction>;
+
+export const AuditEntry = z.object({
+  id: Id,
+  action: AuditAction,
+  actorId: Id,
+  actorName: z.string().min(1).max(200),
+  conversationId: Id.nullable(),
+  /** Short, plain text: the target, reason or article, never customer text. */
+  detail: z.string().max(1000),
+  at: Timestamp,
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+/** What an agent did with one suggestion; leads read acceptance per article from these. */
+export const SuggestionAction = z.enum(['inserted', 'edited', 'ignored']);
+export type SuggestionAction = z.infer<typeof SuggestionAction>;
+
+export const SuggestionFeedback = z.object({
+  clientId: ClientId,
+  conversationId: Id,
+  /** The customer message the suggestion answered. */
+  messageId: Id,
+  articleId: Id,
+  rank: z.number().int().min(1).max(3),
+  action: SuggestionAction,
+  vote: z.enum(['up', 'down']).nullable(),
+});
+export type SuggestionFeedback = z.infer<typeof SuggestionFeedback>;
+
+export const SlaKind = z.enum(['first-response', 'next-response']);
+export type SlaKind = z.infer<typeof SlaKind>;
 
 const Seq = z.number().int().positive();
 
@@ -31,12 +69,31 @@ export const HubEvent = z.discriminatedUnion('type', [
   ),
   event(
     'conversation.escalated',
-    z.object({ conversationId: Id, target: EscalationTarget, reason: z.string().max(1000), byId: Id }),
+    z.object({
+      conversationId: Id,
+      target: EscalationTarget,
+      reason: z.string().max(1000),
+      byId: Id,
+      /** Added with routing: the queue it went to, who escalated, and the summary for the receiver. */
+      queue: QueueKey.optional(),
+      byName: z.string().max(200).optional(),
+      summary: EscalationSummary.optional(),
+    }),
   ),
   event('conversation.takeover', z.object({ conversationId: Id, byId: Id, byName: z.string().max(200) })),
-  event('queue.stats', QueueStats),
+  /** The owner changed hands back: to the bot, to the queue, or to a named agent. */
+  event(
+    'conversation.handback',
+    z.object({ conversationId: Id, to: Ownership, byId: Id, assigneeId: Id.nullable(), queue: QueueKey }),
+  ),
+  event(
+    'sla.breached',
+    z.object({ conversationId: Id, queue: QueueKey, kind: SlaKind, dueAt: Timestamp, assigneeId: Id.nullable() }),
+  ),
   event('kb.changed', KbArticle),
-  event('agent.presence', z.object({ personId: Id, status: PresenceStatus })),
+  event('agent.presence', z.object({ personId: Id, status: PresenceStatus, name: z.string().max(200).optional() })),
+  event('audit.entry', AuditEntry),
+  event('suggestion.feedback', SuggestionFeedback.extend({ byId: Id })),
 ]);
 export type HubEvent = z.infer<typeof HubEvent>;
 export type HubEventType = HubEvent['type'];
@@ -55,9 +112,17 @@ export type SessionOpened = z.infer<typeof SessionOpened>;
 export const SyncDone = z.object({ seq: z.number().int().nonnegative() });
 export type SyncDone = z.infer<typeof SyncDone>;
 
+/**
+ * Live queue numbers, sent volatile (never journaled, no seq): they are state, not
+ * history, and a missed frame is replaced by the next one within a second.
+ */
+export const QueueStatsFrame = z.object({ stats: z.array(QueueStats).max(500) });
+export type QueueStatsFrame = z.infer<typeof QueueStatsFrame>;
+
 /** socket.io event names, server → client. */
 export const ServerEvents = {
   session: 'session.opened',
   event: 'event',
   syncDone: 'sync.done',
+  queueStats: 'queue.stats',
 } as const;

@@ -15,7 +15,7 @@ export interface LayerRule {
 const EVERYWHERE = ['zod'];
 // socket.io: main's connection tests stand up a small hub double at the test boundary.
 const TEST_PACKAGES = ['vitest', 'fake-indexeddb', 'socket.io'];
-const RENDERER_PACKAGES = ['react', 'react-dom', 'zustand', 'dexie', 'dexie-react-hooks', 'i18next', 'react-i18next', '@tanstack/react-virtual'];
+const RENDERER_PACKAGES = ['react', 'react-dom', 'zustand', 'dexie', 'dexie-react-hooks', 'i18next', 'react-i18next', '@tanstack/react-virtual', 'echarts'];
 
 // Order matters: the first folder that prefixes a file's path is its layer.
 export const LAYERS: LayerRule[] = [
@@ -28,7 +28,7 @@ export const LAYERS: LayerRule[] = [
   // Shipped data (the demo knowledge base) with its small typed loader.
   { folder: 'assets/', layers: ['src-shared/'], packages: [], node: false },
   { folder: 'src-renderer/', layers: ['src-shared/'], packages: RENDERER_PACKAGES, node: false },
-  { folder: 'src-hub/', layers: ['src-shared/'], packages: ['socket.io', 'socket.io-client', '@electric-sql/pglite', 'smtp-server', 'mailparser', 'nodemailer', 'sanitize-html'], node: true },
+  { folder: 'src-hub/', layers: ['src-shared/'], packages: ['socket.io', 'socket.io-client', '@electric-sql/pglite', 'pg', 'redis', '@socket.io/redis-streams-adapter', 'smtp-server', 'mailparser', 'nodemailer', 'sanitize-html'], node: true },
 ];
 
 export const testPackages = TEST_PACKAGES;

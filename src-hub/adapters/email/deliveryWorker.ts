@@ -74,8 +74,9 @@ export function startDeliveryWorker(ctx: HubContext, options: EmailOptions, send
     });
   };
 
-  const unsubscribe = ctx.bus.subscribe(null, (_accountId, event) => {
-    if (event.type !== 'message.created' || event.data.private) return;
+  const unsubscribe = ctx.bus.subscribe(null, (_accountId, event, origin) => {
+    // Sent by the node that committed the reply: once per cluster.
+    if (origin !== 'local' || event.type !== 'message.created' || event.data.private) return;
     if (event.data.author.kind !== 'agent' && event.data.author.kind !== 'bot') return; // customers' own mail, system lines
     enqueue(event.data);
   });

@@ -28,9 +28,8 @@ export function ingestMail(ctx: HubContext, account: HubAccount, mail: InboundMa
     const customer = await customerFor(ctx, tx, account.id, mail.from, at);
     const threadId = await findThreadConversation(tx, account.id, mail.parentIds);
     const thread = threadId ? await findConversation(tx, account.id, threadId) : null;
-    const conversation = thread
-      ? { ...thread, status: thread.status === 'resolved' ? ('open' as const) : thread.status }
-      : newConversation(ctx, account, customer, at, mail.subject);
+    // A reply into a resolved thread reopens it in its queue (recordCustomerTurn does that for every channel).
+    const conversation = thread ?? newConversation(ctx, account, customer, at, mail.subject);
     const { message } = await recordCustomerTurn(ctx, writer, { account, customer, conversation, text: mail.text });
     await insertThreadEntry(tx, {
       accountId: account.id,

@@ -5,6 +5,8 @@ import { CUSTOMER_NAMESPACE } from '../../../src-shared/hub/events.js';
 import { describeZodError } from '../../../src-shared/result.js';
 import { refusalError } from '../../auth/refusal.js';
 import type { HubContext } from '../../context.js';
+import { DEFAULT_CONNECTION_LIMITS, limitConnection, RATE_LIMITED } from '../../limits/connectionLimit.js';
+import type { RateLimit } from '../../limits/tokenBucket.js';
 import { postCustomerMessage } from '../../conversations/postCustomerMessage.js';
 import { findAccount } from '../../store/accounts.js';
 import { findLatestConversationOf } from '../../store/conversations.js';
@@ -22,7 +24,12 @@ interface Visitor {
 export type StartStatus = (account: HubAccount) => 'bot' | 'open';
 
 /** Namespace /customer: the web-chat widget's anonymous visitors. */
-export function registerCustomerNamespace(io: Server, ctx: HubContext, startStatus: StartStatus = () => 'open'): () => void {
+export function registerCustomerNamespace(
+  io: Server,
+  ctx: HubContext,
+  startStatus: StartStatus = () => 'open',
+  messageLimit: RateLimit | null = DEFAULT_CONNECTION_LIMITS.customerMessages,
+): () => void {
   const nsp = io.of(CUSTOMER_NAMESPACE);
 
   nsp.use((socket, next) => {
@@ -41,7 +48,11 @@ export function registerCustomerNamespace(io: Server, ctx: HubContext, startStat
   nsp.on('connection', (socket) => {
     const visitor = socket.data.visitor as Visitor;
     void socket.join(visitorRoom(visitor.account.id, visitor.handshake.visitorId));
-    socket.on(CustomerEvents.send, (payload: unknown, ack: unknown) => void onSend(ctx, visitor, startStatus, payload, ack));
+    const mayGoAhead = limitConnection(messageLimit, ctx.now, () => ctx.log(`rate limited: widget socket of a visitor on ${visitor.account.id}`));
+    socket.on(CustomerEvents.send, (payload: unknown, ack: unknown) => {
+      if (mayGoAhead()) return void onSend(ctx, visitor, startStatus, payload, ack);
+      if (typeof ack === 'function') (ack as (value: CustomerSendAck) => void)({ ok: false, error: RATE_LIMITED });
+    });
     sendHistory(ctx, socket, visitor).catch((error: unknown) => ctx.log(`widget history failed: ${String(error)}`));
   });
 

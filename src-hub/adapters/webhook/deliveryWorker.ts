@@ -69,8 +69,9 @@ export function startWebhookDeliveryWorker(ctx: HubContext, deps: { sender: Call
     });
   };
 
-  const unsubscribe = ctx.bus.subscribe(null, (_accountId, event) => {
-    if (event.type !== 'message.created' || event.data.private) return;
+  const unsubscribe = ctx.bus.subscribe(null, (_accountId, event, origin) => {
+    // Delivered by the node that committed the reply: once per cluster.
+    if (origin !== 'local' || event.type !== 'message.created' || event.data.private) return;
     if (event.data.author.kind !== 'agent' && event.data.author.kind !== 'bot') return; // customers' own messages, system lines
     enqueue(event.data);
   });

@@ -1,15 +1,13 @@
 import type { IncomingMessage } from 'node:http';
-import type { HubAccount } from '../../../src-shared/domain/account.js';
 import { describeZodError } from '../../../src-shared/result.js';
 import type { HubContext } from '../../context.js';
-import { findAccount } from '../../store/accounts.js';
-import { findWebhookAccount } from '../../store/webhookAccounts.js';
+import { findAccountWithWebhook } from '../../store/webhookAccounts.js';
 import { InboundMessage } from './inboundMessage.js';
 import { ingestWebhookMessage } from './ingestWebhookMessage.js';
 import { readRawBody } from './readRawBody.js';
 import { failure, type Reply } from './reply.js';
 import { verifySignature } from './signature.js';
-import type { RateLimiter } from './tokenBucket.js';
+import type { RateLimiter } from '../../limits/tokenBucket.js';
 import { PLATFORM_CHANNELS } from './webhookOptions.js';
 
 export interface InboundDeps {
@@ -28,10 +26,10 @@ export const INBOUND_PATH = /^\/webhook\/([A-Za-z0-9_-]{1,64})\/messages$/;
  */
 export async function answerInbound(req: IncomingMessage, accountId: string, deps: InboundDeps): Promise<Reply> {
   const { ctx } = deps;
-  const account = await platformAccount(ctx, accountId);
-  const settings = account && (await findWebhookAccount(ctx.db, account.id));
+  const found = await findAccountWithWebhook(ctx.db, accountId);
   // One answer for "no such account", "not a platform account" and "no secret yet": nothing to probe.
-  if (!account || !settings) return failure(404, 'not-found', `no webhook account ${accountId}`);
+  if (!found || !PLATFORM_CHANNELS.has(found.account.channel)) return failure(404, 'not-found', `no webhook account ${accountId}`);
+  const { account, settings } = found;
 
   const raw = await readRawBody(req, deps.maxBodyBytes);
   if (raw === null) return failure(413, 'too-large', `the body exceeds ${deps.maxBodyBytes} bytes`, {}, { connection: 'close' });
@@ -54,11 +52,6 @@ export async function answerInbound(req: IncomingMessage, accountId: string, dep
   if (!duplicate) return { status: 202, body: { ok: true, ...result } };
   ctx.log(`webhook ${account.id}: event ${input.data.eventId} replayed; ignored`);
   return failure(409, 'conflict', `event ${input.data.eventId} was already received`, result);
-}
-
-async function platformAccount(ctx: HubContext, accountId: string): Promise<HubAccount | null> {
-  const account = await findAccount(ctx.db, accountId);
-  return account && PLATFORM_CHANNELS.has(account.channel) ? account : null;
 }
 
 function parseJson(raw: Buffer): unknown {

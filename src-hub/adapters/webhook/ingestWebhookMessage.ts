@@ -2,8 +2,7 @@ import type { HubAccount } from '../../../src-shared/domain/account.js';
 import type { Customer } from '../../../src-shared/domain/conversation.js';
 import type { HubContext } from '../../context.js';
 import { newConversation, recordCustomerTurn } from '../../conversations/recordCustomerTurn.js';
-import { findLatestConversationOf } from '../../store/conversations.js';
-import { findCustomerByVisitor, upsertCustomer } from '../../store/customers.js';
+import { findCustomerWithLatest, upsertCustomer } from '../../store/customers.js';
 import type { Queryable } from '../../store/database.js';
 import { findInboundEvent, insertInboundEvent, type InboundOutcome } from '../../store/webhookInbound.js';
 import type { InboundMessage } from './inboundMessage.js';
@@ -28,8 +27,9 @@ export function ingestWebhookMessage(ctx: HubContext, account: HubAccount, input
     const { tx, at } = writer;
     const seen = await findInboundEvent(tx, account.id, input.eventId);
     if (seen) return { ...seen, duplicate: true };
-    const customer = await customerFor(ctx, tx, account, input.customer, at);
-    const latest = await findLatestConversationOf(tx, account.id, customer.id);
+    const known = await findCustomerWithLatest(tx, account.id, platformCustomerKey(account.channel, input.customer.id));
+    const customer = await customerFor(ctx, tx, account, input.customer, known?.customer ?? null, at);
+    const latest = known?.latest ?? null;
     // Phone and email as the platform gives them now: the workstation matches people across channels with them.
     const conversation = latest && latest.status !== 'resolved' ? { ...latest, customer } : newConversation(ctx, account, customer, at, null);
     const { message } = await recordCustomerTurn(ctx, writer, { account, customer, conversation, text: input.text });
@@ -39,9 +39,15 @@ export function ingestWebhookMessage(ctx: HubContext, account: HubAccount, input
   });
 }
 
-async function customerFor(ctx: HubContext, tx: Queryable, account: HubAccount, from: InboundMessage['customer'], now: number): Promise<Customer> {
+async function customerFor(
+  ctx: HubContext,
+  tx: Queryable,
+  account: HubAccount,
+  from: InboundMessage['customer'],
+  known: Customer | null,
+  now: number,
+): Promise<Customer> {
   const key = platformCustomerKey(account.channel, from.id);
-  const known = await findCustomerByVisitor(tx, account.id, key);
   const saved = known && known.name === from.name ? known : await upsertCustomer(tx, { accountId: account.id, visitorId: key, id: known?.id ?? ctx.newId('cu'), name: from.name, now });
   return { ...saved, ...(from.phone ? { phone: from.phone } : {}), ...(from.email ? { email: from.email.toLowerCase() } : {}) };
 }

@@ -6,7 +6,7 @@ import { createFetchSender, type CallbackSender } from './callbackSender.js';
 import { startWebhookDeliveryWorker } from './deliveryWorker.js';
 import { answerInbound, INBOUND_PATH } from './inboundRoute.js';
 import { failure, writeReply, type Reply } from './reply.js';
-import { createRateLimiter, DEFAULT_RATE_LIMIT } from './tokenBucket.js';
+import { createRateLimiter, DEFAULT_RATE_LIMIT } from '../../limits/tokenBucket.js';
 import { createWebhookAdmin, type WebhookAdmin } from './webhookAdmin.js';
 import { DEFAULT_CALLBACK_TIMEOUT_MS, DEFAULT_MAX_BODY_BYTES, DEFAULT_RETRY_DELAYS_MS, type WebhookOptions } from './webhookOptions.js';
 

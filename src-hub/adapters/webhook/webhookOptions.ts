@@ -1,5 +1,5 @@
 import type { Channel } from '../../../src-shared/domain/account.js';
-import type { RateLimit } from './tokenBucket.js';
+import type { RateLimit } from '../../limits/tokenBucket.js';
 
 /** `startHub({ webhook })`: tuning for the platform webhook API, which is always on. */
 export interface WebhookOptions {

@@ -6,7 +6,7 @@ import type { Logger } from '../ports/logger.js';
 import type { AccountRegistry } from '../registry/accountRegistry.js';
 import type { AccountRecord } from '../registry/registryFormat.js';
 
-type Callbacks = 'onState' | 'onSession' | 'onEvents' | 'cursor';
+type Callbacks = 'onState' | 'onSession' | 'onEvents' | 'onQueueStats' | 'cursor';
 
 /** Builds a connection for an account; the composition root fills in the ports. */
 export type ConnectionFactory = (
@@ -53,6 +53,9 @@ export function wireConnection(
     },
     onEvents: (events) => {
       if (self.alive()) d.pushes.emit('events/received', { accountId: row.id, events });
+    },
+    onQueueStats: ({ stats }) => {
+      if (self.alive()) d.pushes.emit('queues/stats', { accountId: row.id, stats });
     },
   });
 }

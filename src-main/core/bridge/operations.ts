@@ -1,10 +1,11 @@
 import { ok } from '../../../src-shared/result.js';
 import type { ConnectionManager } from '../accounts/connectionManager.js';
+import type { AiCallName } from '../ai/aiOperations.js';
 import type { DesktopCallName } from './desktopOperations.js';
 import type { BridgeOperations } from './handlers.js';
 
-/** Maps each bridge call but the desktop ones onto the connection manager (and hub commands). */
-export const managerOperations = (manager: ConnectionManager): Omit<BridgeOperations, DesktopCallName> => ({
+/** Maps each bridge call but the desktop and AI ones onto the connection manager (and hub commands). */
+export const managerOperations = (manager: ConnectionManager): Omit<BridgeOperations, DesktopCallName | AiCallName> => ({
   'accounts/list': async () => ok(await manager.list()),
   'accounts/add': (input) => manager.add(input),
   'accounts/remove': ({ accountId }) => manager.remove(accountId),
@@ -18,8 +19,13 @@ export const managerOperations = (manager: ConnectionManager): Omit<BridgeOperat
   'kb/upsert': ({ accountId, article }) => manager.command(accountId, 'kb.upsert', article),
   'conversations/claim': ({ accountId, conversationId }) =>
     manager.command(accountId, 'conversation.claim', { conversationId }),
-  'conversations/escalate': ({ accountId, conversationId, target, reason }) =>
-    manager.command(accountId, 'conversation.escalate', { conversationId, target, reason }),
+  'conversations/escalate': ({ accountId, ...input }) => manager.command(accountId, 'conversation.escalate', input),
+  'conversations/takeover': ({ accountId, conversationId }) =>
+    manager.command(accountId, 'conversation.takeover', { conversationId }),
+  'conversations/handback': ({ accountId, ...input }) => manager.command(accountId, 'conversation.handback', input),
+  'conversations/assign': ({ accountId, ...input }) => manager.command(accountId, 'conversation.assign', input),
+  'agent/status': ({ accountId, ...input }) => manager.command(accountId, 'agent.status', input),
+  'suggestions/feedback': ({ accountId, ...input }) => manager.command(accountId, 'suggestion.feedback', input),
   'conversations/resolve': ({ accountId, conversationId }) =>
     manager.command(accountId, 'conversation.resolve', { conversationId }),
 });

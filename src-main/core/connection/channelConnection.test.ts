@@ -66,6 +66,7 @@ function connect(hub: { url: string }, overrides: { cursor?: () => number; comma
     onState: (state) => states.push(state),
     onSession: () => {},
     onEvents: (events) => batches.push(events.map((e) => e.seq)),
+    onQueueStats: () => {},
   });
   cleanups.push(() => connection.stop());
   connection.start();

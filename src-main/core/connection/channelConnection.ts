@@ -5,7 +5,7 @@ import {
   type HubCommandName,
   type HubCommandOutput,
 } from '../../../src-shared/hub/commands.js';
-import { HubEvent, ServerEvents, SessionOpened, SyncDone } from '../../../src-shared/hub/events.js';
+import { HubEvent, QueueStatsFrame, ServerEvents, SessionOpened, SyncDone } from '../../../src-shared/hub/events.js';
 import { describeZodError, err, type Result } from '../../../src-shared/result.js';
 import type { Clock, Random, TimerHandle } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
@@ -44,6 +44,7 @@ export interface ChannelConnectionOptions {
   onState(state: ConnectionState): void;
   onSession(session: SessionOpened): void;
   onEvents(events: HubEvent[]): void;
+  onQueueStats(frame: QueueStatsFrame): void;
 }
 
 /** One account's socket.io connection to the hub: connect, sync, resume, retry, commands. */
@@ -131,6 +132,7 @@ export class ChannelConnection {
     socket.on(ServerEvents.session, mine((payload: unknown) => this.onSession(payload)));
     socket.on(ServerEvents.event, mine((payload: unknown) => this.onEvent(payload)));
     socket.on(ServerEvents.syncDone, mine((payload: unknown) => this.onSyncDone(payload)));
+    socket.on(ServerEvents.queueStats, mine((payload: unknown) => this.onQueueStats(payload)));
     this.setState({ status: 'connecting', reason: null, detail: null, retryAt: null, missed: null });
     socket.connect();
   }
@@ -210,6 +212,12 @@ export class ChannelConnection {
     this.batcher.flush();
     this.onlineSince = this.o.clock.now();
     this.setState({ status: 'online', reason: null, detail: null, retryAt: null, syncedAt: this.onlineSince, missed: null });
+  }
+
+  private onQueueStats(payload: unknown): void {
+    const parsed = QueueStatsFrame.safeParse(payload);
+    if (!parsed.success) return this.o.log.warn('dropped malformed queue.stats', { field: describeZodError(parsed.error) });
+    this.o.onQueueStats(parsed.data);
   }
 
   /** Hands a batch on (events before the status they change, as everywhere here). */

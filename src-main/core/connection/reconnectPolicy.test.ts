@@ -22,6 +22,7 @@ function setup() {
     onState: () => {},
     onSession: () => {},
     onEvents: (events) => batches.push(events.map((e) => e.seq)),
+    onQueueStats: () => {},
   });
   const delay = () => connection.state.retryAt! - clock.now();
   const online = () => {

@@ -24,6 +24,7 @@ function setup(cursor = 0) {
     onState: (state) => states.push(state),
     onSession: () => {},
     onEvents: (events) => batches.push(events.map((e) => e.seq)),
+    onQueueStats: () => {},
   });
   const socket = () => fake.sockets.at(-1)!;
   const online = (headSeq = cursor) => {

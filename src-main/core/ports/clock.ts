@@ -1,11 +1,6 @@
-/** Time port: the connection's timers go through it so tests can drive them. */
-export type TimerHandle = unknown;
+import type { Clock } from '../../../src-shared/clock.js';
 
-export interface Clock {
-  now(): number;
-  setTimeout(fn: () => void, ms: number): TimerHandle;
-  clearTimeout(handle: TimerHandle): void;
-}
+export type { Clock, TimerHandle } from '../../../src-shared/clock.js';
 
 /** Looks the globals up on every call, so fake timers installed later still apply. */
 export const systemClock: Clock = {

@@ -7,7 +7,8 @@ import { enqueueReply } from '../../db/outbox.js';
 import type { CachedConversation } from '../../db/schema.js';
 import { newClientId } from './newClientId.js';
 import { isSend, sendKeyStore } from './sendKey.js';
-import { SuggestionBar } from '../suggestions/SuggestionBar.js';
+import { SuggestionBar } from '../suggestions/index.js';
+import { useSuggestionFeedback } from '../feedback/index.js';
 import { CannedMenu } from './CannedMenu.js';
 import { useCanned } from './useCanned.js';
 import { useDraft } from './useDraft.js';
@@ -32,6 +33,7 @@ export function Composer({ conversation, online, myId }: Props) {
   const sendKey = useStore(sendKeyStore, (s) => s.sendKey);
   const guard = useSendGuard(db, conversation.id, myId);
   const canned = useCanned(conversation.accountId, text);
+  const feedback = useSuggestionFeedback(conversation, myId);
   const edit = (next: string) => {
     setText(next);
     guard.typed(next);
@@ -59,6 +61,7 @@ export function Composer({ conversation, online, myId }: Props) {
       return setBusy(false);
     }
     setText('');
+    if (mode === 'reply') feedback.sent(body.data);
     guard.sent();
     setBusy(false);
     void outbox.kick();
@@ -100,7 +103,7 @@ export function Composer({ conversation, online, myId }: Props) {
           {t('composer.guard', { count: guard.held })}
         </p>
       )}
-      {mode === 'reply' && <SuggestionBar conversation={conversation} onInsert={insert} />}
+      {mode === 'reply' && <SuggestionBar conversation={conversation} onInsert={insert} feedback={feedback} />}
       {canned.open && <CannedMenu items={canned.items} active={canned.active} query={canned.query} onPick={(c) => insert(c.body)} />}
       <textarea
         data-testid="composer-input"

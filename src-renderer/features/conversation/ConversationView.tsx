@@ -8,6 +8,8 @@ import { ConversationActions } from './ConversationActions.js';
 import { CustomerPanel } from './CustomerPanel.js';
 import { formatWhy } from '../inbox/formatWhy.js';
 import { MessageList } from './MessageList.js';
+import { EscalationCard } from '../escalation/EscalationCard.js';
+import { OwnerBadge } from '../ownership/OwnerBadge.js';
 
 export function ConversationView() {
   const { t } = useTranslation();
@@ -38,14 +40,16 @@ export function ConversationView() {
           <span className={`badge status-${conversation.status}`} data-testid="conversation-status">
             {t(`status.${conversation.status}`)}
           </span>
+          {conversation.status !== 'resolved' && <OwnerBadge conversation={conversation} />}
         </div>
-        <ConversationActions conversation={conversation} myId={account?.person?.id ?? null} />
+        <ConversationActions conversation={conversation} me={account?.person ?? null} />
       </header>
       {conversation.mood?.flag && (
         <p className="mood-banner" role="status" data-testid="conversation-mood">
           ⚑ {t('mood.flag')} · {t('mood.why', { why: formatWhy(t, conversation.mood.why) })}
         </p>
       )}
+      {conversation.escalation && <EscalationCard escalation={conversation.escalation} />}
       {/* One key for the whole body: list, composer and panel start fresh per conversation. */}
       <div className="conversation-body" key={conversation.id}>
         <div className="conversation-main">

@@ -2,9 +2,14 @@ import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services.js';
 import { useErrorText } from '../../app/useErrorText.js';
 
-export type ConversationCommand = 'claim' | 'resolve';
+export type ConversationCommand = 'claim' | 'resolve' | 'takeover';
 
-/** Claim and resolve, from a button, a shortcut or the palette: one path, errors shown the same way. */
+const DONE: Record<ConversationCommand, string> = { claim: 'notice.claimed', resolve: 'notice.resolved', takeover: 'notice.tookOver' };
+
+/**
+ * Claim, resolve and take over, from a button, a shortcut or the palette: one path,
+ * errors shown the same way (a lost takeover race names the winner: the hub says who).
+ */
 export function useConversationCommands() {
   const { t } = useTranslation();
   const { bridge, db, inbox } = useServices();
@@ -15,6 +20,6 @@ export function useConversationCommands() {
     const conversation = conversationId ? await db.conversations.get(conversationId) : undefined;
     if (!conversation) return notify(t('notice.noConversation'), true);
     const result = await bridge.conversations[command]({ accountId: conversation.accountId, conversationId: conversation.id });
-    notify(result.ok ? t(command === 'claim' ? 'notice.claimed' : 'notice.resolved') : errorText(result.error), !result.ok);
+    notify(result.ok ? t(DONE[command]) : errorText(result.error), !result.ok);
   };
 }

@@ -1,13 +1,20 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EscalationTarget } from '../../../src-shared/index.js';
 import { useInbox, useServices } from '../../app/services.js';
 import { useErrorText } from '../../app/useErrorText.js';
+import { enqueueEscalation } from '../../db/outbox.js';
+import { newClientId } from '../composer/newClientId.js';
+import { useEscalationSummary } from './useEscalationSummary.js';
 
 const REASONS = ['complaint', 'refund', 'technical', 'vip', 'other'] as const;
 
-/** One click from the conversation (or `x`): to whom, and why; the hub records it for everyone. */
+/**
+ * One click from the conversation (or `x`): to whom, why, and a summary for the
+ * receiver. It goes through the outbox like a reply, so it works offline and lands
+ * once; the hub records it for everyone and moves the conversation to the target queue.
+ */
 export function EscalateDialog() {
   const open = useInbox((s) => s.overlay === 'escalate');
   const selectedId = useInbox((s) => s.selectedId);
@@ -16,8 +23,11 @@ export function EscalateDialog() {
 
 function Dialog({ conversationId }: { conversationId: string }) {
   const { t } = useTranslation();
-  const { bridge, db, inbox } = useServices();
+  const { db, inbox, outbox } = useServices();
   const errorText = useErrorText();
+  const suggested = useEscalationSummary(conversationId);
+  const [summary, setSummary] = useState<string>();
+  useEffect(() => setSummary((mine) => mine ?? suggested), [suggested]);
   const conversation = useLiveQuery(() => db.conversations.get(conversationId), [db, conversationId]);
   const [target, setTarget] = useState<EscalationTarget>(conversation?.status === 'bot' ? 'human' : 'tier2');
   const [reason, setReason] = useState<(typeof REASONS)[number]>('complaint');
@@ -30,10 +40,21 @@ function Dialog({ conversationId }: { conversationId: string }) {
     const text = [reason === 'other' ? '' : t(`escalation.reasons.${reason}`), note.trim()].filter(Boolean).join(' — ');
     if (!text) return;
     setBusy(true);
-    const result = await bridge.conversations.escalate({ accountId: conversation.accountId, conversationId, target, reason: text });
+    const clientId = newClientId();
+    const trimmed = summary?.trim().slice(0, 4000);
+    await enqueueEscalation(
+      db,
+      { clientId, accountId: conversation.accountId, conversationId, target, reason: text, ...(trimmed ? { summary: trimmed } : {}) },
+      Date.now(),
+    );
+    await outbox.kick();
+    const left = await db.outbox.get(clientId);
     setBusy(false);
-    inbox.getState().notify(result.ok ? t('escalation.done') : errorText(result.error), !result.ok);
-    if (result.ok) close();
+    close();
+    // Still there: offline (queued) or refused (failed, shown in the conversation with retry).
+    if (!left) inbox.getState().notify(t('escalation.done'));
+    else if (left.state === 'queued') inbox.getState().notify(t('escalation.queued'));
+    else inbox.getState().notify(errorText(left.error!), true);
   };
 
   return (
@@ -61,6 +82,18 @@ function Dialog({ conversationId }: { conversationId: string }) {
         <label>
           {t('escalation.note')}
           <textarea data-testid="escalate-note" rows={3} maxLength={800} value={note} onChange={(e) => setNote(e.target.value)} autoFocus />
+        </label>
+        <label>
+          {t('escalation.summary')}
+          <textarea
+            data-testid="escalate-summary"
+            rows={4}
+            maxLength={4000}
+            value={summary ?? ''}
+            placeholder={suggested === '' ? t('escalation.summaryEmpty') : ''}
+            onChange={(e) => setSummary(e.target.value)}
+          />
+          <small className="muted">{t('escalation.summaryHint')}</small>
         </label>
         <button type="submit" data-testid="escalate-send" disabled={busy || (reason === 'other' && !note.trim())}>
           {t('escalation.send')}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatWaiting } from '../../app/formatWaiting.js';
 import { formatWhy } from './formatWhy.js';
 import type { CachedConversation } from '../../db/schema.js';
+import { OwnerBadge } from '../ownership/OwnerBadge.js';
 
 interface Props {
   conversation: CachedConversation;
@@ -13,7 +14,7 @@ interface Props {
 }
 
 /** What a row shows: a re-query returns new objects, so rows compare these instead of identity. */
-const SHOWN: ReadonlyArray<keyof CachedConversation> = ['id', 'lastActivityAt', 'unread', 'status', 'assigneeName', 'lastMessagePreview', 'channel', 'customer'];
+const SHOWN: ReadonlyArray<keyof CachedConversation> = ['id', 'lastActivityAt', 'unread', 'status', 'owner', 'assigneeName', 'lastMessagePreview', 'channel', 'customer'];
 const same = (a: Props, b: Props) =>
   a.selected === b.selected &&
   a.now === b.now &&
@@ -54,14 +55,12 @@ export const ConversationRow = memo(function ConversationRow({ conversation: c, 
       <span className="row-badges">
         <span className="badge">{t(`channel.${c.channel}`)}</span>
         <span className="badge badge-account">{accountName}</span>
-        <span className={`badge status-${c.status}`}>{t(`status.${c.status}`)}</span>
+        {c.status === 'resolved' ? <span className="badge status-resolved">{t('status.resolved')}</span> : <OwnerBadge conversation={c} />}
         {c.escalation && (
           <span className="badge badge-escalated" data-testid="escalated" title={c.escalation.reason}>
             {t('escalation.badge', { target: t(`escalation.target.${c.escalation.target}`) })}
           </span>
         )}
-        <span className="assignee">{c.assigneeName ?? t('inbox.unassigned')}</span>
-
       </span>
     </button>
   );

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { HubEvent } from '../../../src-shared/index.js';
+import { queueOf, type HubEvent } from '../../../src-shared/index.js';
 import type { WorkstationDb } from '../../db/schema.js';
 import type { AccountsStore } from '../accounts/accountsStore.js';
 import { decideAlerts } from './decide.js';
@@ -18,9 +18,17 @@ export function createAlerter(deps: { db: WorkstationDb; accounts: AccountsStore
     if (ids.length === 0) return;
     const rows = await deps.db.conversations.bulkGet(ids);
     const conversations = new Map(rows.flatMap((c) => (c ? [[c.id, c] as const] : [])));
-    const alerts = decideAlerts({ accountId, events, conversations, myId: account.person?.id ?? null, rule: ruleFor(deps.rules.getState(), accountId) });
+    const rules = deps.rules.getState();
+    const alerts = decideAlerts({
+      accountId,
+      events,
+      conversations,
+      myId: account.person?.id ?? null,
+      myName: account.person?.name ?? null,
+      ruleOf: (c) => ruleFor(rules, accountId, c ? queueOf(c) : undefined),
+    });
     for (const a of alerts) {
-      const title = a.kind === 'assigned' ? deps.t('notify.assigned', { name: a.customerName }) : deps.t('notify.message', { name: a.customerName, account: account.name });
+      const title = deps.t(`notify.${a.kind}`, { name: a.customerName, account: account.name });
       await deps.notify({ title, body: a.preview, accountId, conversationId: a.conversationId });
     }
   };

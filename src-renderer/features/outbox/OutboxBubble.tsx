@@ -13,10 +13,18 @@ export function OutboxBubble({ row }: { row: OutboxRow }) {
     await retryReply(db, row.clientId);
     void outbox.kick();
   };
+  const escalation = row.kind === 'escalate';
+  const queued = escalation ? t('escalation.outboxQueued') : t('outbox.queued');
+  const failed = (reason: string) => (escalation ? t('escalation.outboxFailed', { reason }) : t('outbox.failed', { reason }));
   return (
-    <li className={`message from-agent outbox outbox-${row.state}${row.kind === 'note' ? ' private' : ''}`} data-testid="message" data-author-kind="agent" data-status={row.state}>
+    <li
+      className={`message from-agent outbox outbox-${row.state}${row.kind === 'note' || escalation ? ' private' : ''}`}
+      data-testid={escalation ? 'outbox-escalation' : 'message'}
+      data-author-kind="agent"
+      data-status={row.state}
+    >
       <div className="message-head">
-        <span className="author">{row.state === 'queued' ? t('outbox.queued') : t('outbox.failed', { reason: errorText(row.error!) })}</span>
+        <span className="author">{row.state === 'queued' ? queued : failed(errorText(row.error!))}</span>
       </div>
       <p className="message-text">{row.text}</p>
       {row.state === 'failed' && (

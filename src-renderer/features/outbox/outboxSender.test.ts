@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBridge, err, ok, type AccountView, type ErrorCode, type Message } from '../../../src-shared/index.js';
-import { enqueueReply, outboxOf, retryReply } from '../../db/outbox.js';
+import { enqueueEscalation, enqueueReply, outboxOf, retryReply } from '../../db/outbox.js';
 import type { WorkstationDb } from '../../db/schema.js';
 import { freshDb, message } from '../../db/testing.js';
 import { createAccountsStore } from '../accounts/accountsStore.js';
@@ -14,9 +14,17 @@ function fakeHub() {
   const failures: ErrorCode[] = [];
   let loseNextAck = false;
   const calls: string[] = [];
+  const escalations: unknown[] = [];
+  const escalateFailures: ErrorCode[] = [];
   const bridge = createBridge({
     invoke: async (name, input) => {
       calls.push(name);
+      if (name === 'conversations/escalate') {
+        const failure = escalateFailures.shift();
+        if (failure) return err(failure, `hub said ${failure}`);
+        escalations.push(input);
+        return ok({ queue: 'tier2' });
+      }
       if (name !== 'conversations/send' && name !== 'conversations/note') return ok({});
       const { clientId, conversationId, text } = input as { clientId: string; conversationId: string; text: string };
       const failure = failures.shift();
@@ -35,7 +43,7 @@ function fakeHub() {
     },
     subscribe: () => () => {},
   });
-  return { bridge, posted, calls, failures, loseAck: () => (loseNextAck = true) };
+  return { bridge, posted, calls, escalations, escalateFailures, failures, loseAck: () => (loseNextAck = true) };
 }
 
 const view = (status: AccountView['status']) => accountView({ name: 'A', person: null, status, hubUrl: 'http://127.0.0.1:1' });
@@ -145,6 +153,28 @@ describe('outbox', () => {
     await outbox.idle();
     expect(hub.calls).toEqual(['conversations/send', 'conversations/note']);
     expect(hub.posted.map((m) => m.text)).toEqual(['reply 1', 'VIP 顾客']);
+  });
+
+  it('holds an escalation written offline, then sends it once with its client id and summary, after the replies before it', async () => {
+    db = freshDb();
+    const hub = fakeHub();
+    const accounts = createAccountsStore();
+    accounts.getState().replaceAll([view('offline')]);
+    await reply(1);
+    await db.drafts.put({ conversationId: 'c1', text: 'still typing', updatedAt: 1 });
+    await enqueueEscalation(db, { clientId: 'client-esc-1', accountId: 'shop-a', conversationId: 'c1', reason: '退款超权限', target: 'tier2', summary: '客户：退款三天未到账' }, 2);
+    expect(await db.drafts.get('c1')).toBeDefined(); // an escalation leaves the draft alone
+    outbox = startOutbox({ db, bridge: hub.bridge, accounts, retryMs: 60_000 });
+    hub.escalateFailures.push('timeout'); // the link dropped again mid-send: tried again, still once
+    accounts.getState().upsert(view('online'));
+    await outbox.idle();
+    await outbox.kick();
+    expect(hub.calls).toEqual(['conversations/send', 'conversations/escalate', 'conversations/escalate']);
+    expect(hub.escalations).toEqual([
+      { accountId: 'shop-a', conversationId: 'c1', clientId: 'client-esc-1', reason: '退款超权限', target: 'tier2', summary: '客户：退款三天未到账' },
+    ]);
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.messages.count()).toBe(1); // the reply; the escalation's record arrives through the log
   });
 
   it('clears the draft of the conversation when a reply is queued', async () => {

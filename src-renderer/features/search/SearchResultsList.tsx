@@ -12,11 +12,22 @@ export function SearchResultsList({ query }: { query: string }) {
   const open = useSearch((s) => s.open);
   if (!results) return <p className="muted" data-testid="search-loading">{t('search.loading')}</p>;
   if (results.tooShort) return <p className="muted" data-testid="search-hint">{t('search.hint')}</p>;
+  const indexing = results.unindexed > 0 && (
+    <p className="muted" data-testid="search-indexing">
+      {t('search.indexing', { count: results.unindexed })}
+    </p>
+  );
   if (results.customers.length + results.groups.length === 0) {
-    return <p className="muted" data-testid="search-empty">{t('search.noResults', { query })}</p>;
+    return (
+      <>
+        {indexing}
+        <p className="muted" data-testid="search-empty">{t('search.noResults', { query })}</p>
+      </>
+    );
   }
   return (
     <div className="search-results" data-testid="search-results">
+      {indexing}
       {results.customers.length > 0 && <h3>{t('search.customers')}</h3>}
       {results.customers.map((c) => (
         <button key={c.id} type="button" className="search-result" data-testid="search-customer" onClick={() => select(c.id)}>

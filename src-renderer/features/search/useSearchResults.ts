@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useServices } from '../../app/services.js';
 import type { CachedConversation } from '../../db/schema.js';
 import { searchCustomers } from '../../db/searchCustomers.js';
-import { searchMessages } from '../../db/searchMessages.js';
+import { searchMessageHits } from '../../db/searchMessages.js';
 import { parseQuery } from '../../db/searchQuery.js';
 import { groupHits, type HitGroup } from './groupHits.js';
 
@@ -16,6 +16,8 @@ export interface SearchResults {
   customers: CachedConversation[];
   groups: HitGroup[];
   conversations: Map<string, CachedConversation>;
+  /** Messages the background indexer has not reached and the search could not scan (up to this many): results may miss them. */
+  unindexed: number;
 }
 
 /** The results of `query`, or undefined while they are being read. */
@@ -27,11 +29,11 @@ export function useSearchResults(query: string): SearchResults | undefined {
     setResults(undefined);
     const timer = setTimeout(async () => {
       const parsed = parseQuery(query);
-      const [messages, customers] = await Promise.all([searchMessages(db, parsed, HIT_LIMIT), searchCustomers(db, parsed)]);
+      const [{ messages, unindexed }, customers] = await Promise.all([searchMessageHits(db, parsed, HIT_LIMIT), searchCustomers(db, parsed)]);
       const groups = groupHits(messages);
       const rows = await db.conversations.bulkGet(groups.map((g) => g.conversationId));
       const conversations = new Map(rows.flatMap((c) => (c ? [[c.id, c] as const] : [])));
-      if (live) setResults({ query, tooShort: parsed.terms.length === 0 && customers.length === 0, customers, groups, conversations });
+      if (live) setResults({ query, tooShort: parsed.terms.length === 0 && customers.length === 0, customers, groups, conversations, unindexed });
     }, DEBOUNCE_MS);
     return () => {
       live = false;

@@ -32,6 +32,11 @@ describe('matchShortcut', () => {
     ['Alt+a is not a', press('a', { altKey: true }), false, null],
     ['x escalates', press('x'), false, 'escalate'],
     ['x while typing is just a letter', press('x'), true, null],
+    ['d opens the queue dashboard', press('d'), false, 'dashboard'],
+    ['d while typing is just a letter', press('d'), true, null],
+    ['t takes over', press('t'), false, 'takeover'],
+    ['t while typing is just a letter', press('t'), true, null],
+    ['b opens the bot view', press('b'), false, 'botview'],
     ['q means nothing', press('q'), false, null],
   ] as const)('%s', (_name, e, typing, expected) => {
     expect(matchShortcut(e, typing)).toBe(expected);

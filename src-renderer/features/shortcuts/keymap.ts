@@ -1,4 +1,4 @@
-export type ShortcutAction = 'next' | 'previous' | 'open' | 'claim' | 'resolve' | 'escalate' | 'help' | 'palette' | 'search' | 'escape';
+export type ShortcutAction = 'next' | 'previous' | 'open' | 'claim' | 'resolve' | 'escalate' | 'help' | 'palette' | 'search' | 'takeover' | 'botview' | 'escape' | 'dashboard';
 
 export interface KeyPress {
   key: string;
@@ -30,7 +30,11 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { action: 'claim', keys: ['a'], whileTyping: false, matches: oneOf('a') },
   { action: 'resolve', keys: ['e'], whileTyping: false, matches: oneOf('e') },
   { action: 'escalate', keys: ['x'], whileTyping: false, matches: oneOf('x') },
+  { action: 'takeover', keys: ['t'], whileTyping: false, matches: oneOf('t') },
+  { action: 'botview', keys: ['b'], whileTyping: false, matches: oneOf('b') },
   { action: 'help', keys: ['?'], whileTyping: false, matches: oneOf('?') },
+  // Leads and supervisors: the live queue dashboard (others see why it is empty).
+  { action: 'dashboard', keys: ['d'], whileTyping: false, matches: oneOf('d') },
   {
     action: 'palette',
     keys: ['Ctrl+K', '⌘K'],

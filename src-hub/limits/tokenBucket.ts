@@ -1,9 +1,10 @@
-/** Inbound rate per account: a steady rate with room for a burst. */
+/** A rate: steady, with room for a burst. */
 export interface RateLimit {
   perSecond: number;
   burst: number;
 }
 
+/** The webhook API's default per account. */
 export const DEFAULT_RATE_LIMIT: RateLimit = { perSecond: 50, burst: 200 };
 
 /** `retryAfterMs`: when the next token will be there. */
@@ -14,9 +15,9 @@ export interface RateLimiter {
 }
 
 /**
- * One token bucket per key (an account id), refilled continuously, so one
- * flooding connector runs dry on its own bucket while the others keep theirs.
- * Keys are known accounts only, so the map stays as small as the account list.
+ * One token bucket per key (an account id, or one connection), refilled
+ * continuously, so one flooding connector runs dry on its own bucket while the
+ * others keep theirs. Keys must be a bounded set (known accounts): the map keeps them.
  */
 export function createRateLimiter(limit: RateLimit, now: () => number): RateLimiter {
   const buckets = new Map<string, { tokens: number; at: number }>();

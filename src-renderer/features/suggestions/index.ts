@@ -1,0 +1,2 @@
+export { SuggestionBar } from './SuggestionBar.js';
+export { RewriteSettingsForm } from './RewriteSettingsForm.js';
