@@ -38,14 +38,20 @@ export function createDesktop(window: () => BrowserWindow | null, log: Logger): 
       tray.setToolTip(count > 0 ? `${APP_NAME} (${count})` : APP_NAME);
       return { handled: true };
     },
-    notify({ title, body }, onClick) {
+    notify({ title, body, replyable }, onClick, onReply) {
       if (!Notification.isSupported()) return { handled: false };
-      const notification = new Notification({ title, body, silent: false });
+      // Inline reply is a macOS notification feature; elsewhere a click opens the conversation.
+      const hasReply = Boolean(replyable) && process.platform === 'darwin';
+      const notification = new Notification({ title, body, silent: false, hasReply, replyPlaceholder: hasReply ? '…' : undefined });
       const forget = hold(notification);
       notification.on('click', () => {
         forget();
         focusWindow(window());
         onClick();
+      });
+      notification.on('reply', (_event, reply) => {
+        forget();
+        onReply(reply);
       });
       notification.on('close', forget);
       notification.on('failed', (_event, error) => {

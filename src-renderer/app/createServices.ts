@@ -11,6 +11,7 @@ import { startFeedbackSync } from '../features/feedback/index.js';
 import { createInboxStore } from '../features/inbox/inboxStore.js';
 import { createAlerter } from '../features/notifications/alerter.js';
 import { createNotifier } from '../features/notifications/notifier.js';
+import { queueInlineReply } from '../features/notifications/queueInlineReply.js';
 import { createRulesStore } from '../features/notifications/rulesStore.js';
 import { startOutbox } from '../features/outbox/outboxSender.js';
 import { startStorage } from '../features/storage/index.js';
@@ -49,6 +50,7 @@ export function createServices(bridge: WorkstationBridge, t: TFunction): { servi
   startStorage({ db, inbox, t, resync: () => sync.refresh() });
 
   bridge.app.onNotificationClicked(({ conversationId }) => conversationId && open(conversationId));
+  bridge.app.onNotificationReplied((reply) => void queueInlineReply(db, outbox.kick, reply));
   // The network came back: don't wait out the backoff.
   window.addEventListener('online', () => void bridge.accounts.reconnect({}));
 

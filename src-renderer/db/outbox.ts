@@ -9,12 +9,15 @@ export interface NewReply {
   kind?: 'reply' | 'note';
 }
 
-/** Writes the reply to the outbox (and clears the draft) before anything leaves. */
-export async function enqueueReply(db: WorkstationDb, reply: NewReply, now: number): Promise<OutboxRow> {
+/**
+ * Writes the reply to the outbox (and clears the draft it came from) before anything
+ * leaves. `keepDraft`: the reply came from elsewhere (a notification's inline reply).
+ */
+export async function enqueueReply(db: WorkstationDb, reply: NewReply, now: number, { keepDraft = false } = {}): Promise<OutboxRow> {
   const row: OutboxRow = { ...reply, createdAt: now, state: 'queued', attempts: 0, error: null };
   await db.transaction('rw', db.outbox, db.drafts, async () => {
     await db.outbox.add(row);
-    await db.drafts.delete(reply.conversationId);
+    if (!keepDraft) await db.drafts.delete(reply.conversationId);
   });
   return row;
 }

@@ -27,7 +27,7 @@ describe('createBridge', () => {
       agent: ['status'],
       suggestions: ['feedback'],
       ai: ['configureRewrite', 'rewrite', 'rewriteSettings'],
-      app: ['notify', 'onNotificationClicked', 'setBadge'],
+      app: ['notify', 'onNotificationClicked', 'onNotificationReplied', 'setBadge'],
       kb: ['upsert'],
     });
     expect(Object.isFrozen(bridge)).toBe(true);

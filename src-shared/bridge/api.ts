@@ -68,6 +68,7 @@ export interface WorkstationBridge {
     setBadge: Call<'app/set-badge'>;
     notify: Call<'app/notify'>;
     onNotificationClicked: On<'app/notification-clicked'>;
+    onNotificationReplied: On<'app/notification-replied'>;
   };
 }
 

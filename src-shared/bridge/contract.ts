@@ -138,6 +138,8 @@ export const BridgeCalls = {
       body: z.string().max(500),
       conversationId: Id.optional(),
       accountId: Id.optional(),
+      /** A customer's message: offer an inline reply where the OS has one (macOS). */
+      replyable: z.boolean().optional(),
     }),
     output: DesktopHandled,
   },
@@ -157,6 +159,8 @@ export const BridgePushes = {
   'queues/stats': z.object({ accountId: Id, stats: z.array(QueueStats).max(500) }),
   /** The user clicked a native notification (the window is already focused). Null: it named none. */
   'app/notification-clicked': z.object({ accountId: Id.nullable(), conversationId: Id.nullable() }),
+  /** The user answered inside a native notification: the renderer queues it like any reply. */
+  'app/notification-replied': z.object({ accountId: Id, conversationId: Id, text: MessageText }),
 } as const;
 
 export type BridgeCallName = keyof typeof BridgeCalls;

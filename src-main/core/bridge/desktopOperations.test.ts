@@ -11,10 +11,10 @@ import { MemoryVault } from '../vault/credentialVault.js';
 /** A desktop shell that records what it was asked and lets the test click its notifications. */
 function fakeDesktop(handled = true) {
   const badges: number[] = [];
-  const shown: { notification: DesktopNotification; click: () => void }[] = [];
+  const shown: { notification: DesktopNotification; click: () => void; reply: (text: string) => void }[] = [];
   const port: DesktopPort = {
     setBadge: (count) => (badges.push(count), { handled }),
-    notify: async (notification, click) => (shown.push({ notification, click }), { handled }),
+    notify: async (notification, click, reply) => (shown.push({ notification, click, reply }), { handled }),
   };
   return { port, badges, shown };
 }
@@ -29,6 +29,17 @@ async function coreWith(desktop?: DesktopPort) {
 }
 
 describe('app/* calls', () => {
+  it('pushes an inline reply typed into a notification, checked like any reply; an empty one is dropped', async () => {
+    const desktop = fakeDesktop();
+    const { core, pushes } = await coreWith(desktop.port);
+    await core.handlers.invoke('app/notify', { title: 'Shop One', body: '在吗？', accountId: 'shop1', conversationId: 'c1', replyable: true });
+    desktop.shown[0]!.reply('   ');
+    desktop.shown[0]!.reply('  在的，马上为您查询  ');
+    expect(pushes.filter(([name]) => name === 'app/notification-replied')).toEqual([
+      ['app/notification-replied', { accountId: 'shop1', conversationId: 'c1', text: '在的，马上为您查询' }],
+    ]);
+  });
+
   it('sets the badge through the desktop port', async () => {
     const desktop = fakeDesktop();
     const { core } = await coreWith(desktop.port);

@@ -10,8 +10,11 @@ export type DesktopHandled = CallOutput<'app/set-badge'>;
  */
 export interface DesktopPort {
   setBadge(count: number): DesktopHandled | Promise<DesktopHandled>;
-  /** `onClick` runs after the shell focused the window for a click on this notification. */
-  notify(notification: DesktopNotification, onClick: () => void): DesktopHandled | Promise<DesktopHandled>;
+  /**
+   * `onClick` runs after the shell focused the window for a click on this notification;
+   * `onReply` with the text typed into its inline reply (only if `replyable`, where the OS has one).
+   */
+  notify(notification: DesktopNotification, onClick: () => void, onReply: (text: string) => void): DesktopHandled | Promise<DesktopHandled>;
 }
 
 /**

@@ -29,7 +29,7 @@ export function createAlerter(deps: { db: WorkstationDb; accounts: AccountsStore
     });
     for (const a of alerts) {
       const title = deps.t(`notify.${a.kind}`, { name: a.customerName, account: account.name });
-      await deps.notify({ title, body: a.preview, accountId, conversationId: a.conversationId });
+      await deps.notify({ title, body: a.preview, accountId, conversationId: a.conversationId, replyable: a.kind === 'message' });
     }
   };
 }

@@ -6,6 +6,8 @@ export interface Shown {
   body: string;
   accountId?: string;
   conversationId?: string;
+  /** A customer's message: the desktop shell may offer an inline reply. */
+  replyable?: boolean;
 }
 
 /** 'shown', or why not: the UI says so instead of failing silently. */
