@@ -1,5 +1,6 @@
 import type { HubAccount } from '../src-shared/domain/account.js';
 import type { AdminService } from './admin/adminService.js';
+import type { DeadLetterDesk } from './adapters/webhook/deadLetterDesk.js';
 import type { EventBus } from './events/eventBus.js';
 import type { RoutingAdmin } from './routing/routingAdminRoutes.js';
 import type { Journal } from './events/journal.js';
@@ -18,6 +19,8 @@ export interface HubContext {
   bot?: BotPresence;
   /** Routing (queues, presence, SLA), once started: the admin HTTP route sets its config. */
   routing?: RoutingAdmin;
+  /** The webhook channel's dead letters, once it is started: leads list and retry them. */
+  deadLetters?: DeadLetterDesk;
 }
 
 /** What other services need to know of the first-line bot. */

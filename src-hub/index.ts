@@ -115,12 +115,19 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
 
   let onTokenRevoked = (_tokenId: string) => {};
   const webhook: WebhookChannel = startWebhookChannel(ctx, options.webhook ?? {}, adminSecret);
+  ctx.deadLetters = webhook.deadLetters;
   const http = createServer(createHttpRouter({ ctx, adminSecret, onTokenRevoked: (id) => onTokenRevoked(id), webhook }));
   const io = new Server(http, { serveClient: true });
   const cluster = options.redisUrl ? await joinRedisCluster(io, options.redisUrl, log) : null;
   if (cluster) await publisher.attach(cluster.link);
   const agents = registerAgentNamespace(io, ctx, limits.agentCommands);
-  onTokenRevoked = agents.disconnectToken;
+  // A token's sockets may be on any node: cut ours, tell the others to cut theirs.
+  const cutRevokedToken = (tokenId: string) => {
+    agents.disconnectToken(tokenId);
+    cluster?.revocations.announce(tokenId);
+  };
+  cluster?.revocations.listen(agents.disconnectToken);
+  onTokenRevoked = cutRevokedToken;
   // Before listening: no event can happen while the bot reads the KB from the log.
   const bot = await startFirstLineBot(ctx, options.bot);
   ctx.bot = bot;
@@ -180,7 +187,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       issueToken: async (input) => unwrap(await ctx.admin.issueToken(input)),
       revokeToken: async (tokenId) => {
         unwrap(await ctx.admin.revokeToken(tokenId));
-        agents.disconnectToken(tokenId);
+        cutRevokedToken(tokenId);
       },
       upsertKbArticle: async (accountId, article) => {
         const input = HubCommands['kb.upsert'].input.safeParse(article);

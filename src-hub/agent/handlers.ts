@@ -1,5 +1,5 @@
 import type { HubCommandInput, HubCommandName, HubCommandOutput } from '../../src-shared/hub/commands.js';
-import type { Result } from '../../src-shared/result.js';
+import { err, ok, type Result } from '../../src-shared/result.js';
 import type { AgentIdentity } from '../auth/authenticateAgent.js';
 import type { HubContext } from '../context.js';
 import { assignConversation } from '../conversations/assignConversation.js';
@@ -12,6 +12,8 @@ import { takeoverConversation } from '../conversations/takeoverConversation.js';
 import { recordSuggestionFeedback } from '../feedback/recordSuggestionFeedback.js';
 import { upsertKbArticle } from '../kb/upsertKbArticle.js';
 import { recordAgentStatus } from '../routing/recordAgentStatus.js';
+
+const NO_WEBHOOK_CHANNEL = err('internal', 'the webhook channel is not running');
 
 export type CommandHandler<K extends HubCommandName> = (
   ctx: HubContext,
@@ -36,4 +38,8 @@ export const COMMAND_HANDLERS: { [K in HubCommandName]: CommandHandler<K> } = {
   'suggestion.feedback': (ctx, caller, input) =>
     recordSuggestionFeedback(ctx, { accountId: caller.account.id, byId: caller.person.id, feedback: input }),
   'kb.upsert': (ctx, caller, input) => upsertKbArticle(ctx, caller.account.id, input, caller.person),
+  'delivery.deadLetters': async (ctx, caller) =>
+    ctx.deadLetters ? ok({ deadLetters: await ctx.deadLetters.list(caller.account.id) }) : NO_WEBHOOK_CHANNEL,
+  'delivery.retry': (ctx, caller, input) =>
+    ctx.deadLetters ? ctx.deadLetters.retry(caller.account.id, input.id, caller.person) : Promise.resolve(NO_WEBHOOK_CHANNEL),
 };

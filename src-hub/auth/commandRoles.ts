@@ -16,6 +16,8 @@ export const COMMAND_ROLES: Record<HubCommandName, readonly Role[]> = {
   'conversation.assign': ['lead', 'supervisor'],
   'suggestion.feedback': EVERYONE,
   'kb.upsert': ['lead', 'supervisor'],
+  'delivery.deadLetters': ['lead', 'supervisor'],
+  'delivery.retry': ['lead', 'supervisor'],
 };
 
 export const mayCall = (role: Role, command: HubCommandName): boolean => COMMAND_ROLES[command].includes(role);

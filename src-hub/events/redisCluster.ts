@@ -7,9 +7,20 @@ import type { ClusterLink } from './orderedPublisher.js';
 /** The server-side event one node sends the others after each commit. */
 const LOG_GREW = 'hub:log-grew';
 const Announcement = z.object({ accountId: z.string().min(1).max(200), seq: z.number().int().positive() });
+/** Sent when a node revokes a token: each other node drops its own live sockets of it. */
+const TOKEN_REVOKED = 'hub:token-revoked';
+const RevokedTokenId = z.string().min(1).max(200);
+
+/** How a revocation reaches the sockets held by the other nodes. */
+export interface RevocationLink {
+  announce(tokenId: string): void;
+  /** Returns the function that stops listening. */
+  listen(onRevoked: (tokenId: string) => void): () => void;
+}
 
 export interface RedisCluster {
   link: ClusterLink;
+  revocations: RevocationLink;
   close(): Promise<void>;
 }
 
@@ -37,5 +48,17 @@ export async function joinRedisCluster(io: Server, url: string, log: (line: stri
       return () => io.off(LOG_GREW, handler);
     },
   };
-  return { link, close: () => client.close() };
+  const revocations: RevocationLink = {
+    announce: (tokenId) => io.serverSideEmit(TOKEN_REVOKED, tokenId),
+    listen(onRevoked) {
+      const handler = (payload: unknown) => {
+        const tokenId = RevokedTokenId.safeParse(payload);
+        if (tokenId.success) onRevoked(tokenId.data);
+        else log(`ignored a malformed ${TOKEN_REVOKED} from another node`);
+      };
+      io.on(TOKEN_REVOKED, handler);
+      return () => io.off(TOKEN_REVOKED, handler);
+    },
+  };
+  return { link, revocations, close: () => client.close() };
 }

@@ -4,14 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HubEvent } from '../../src-shared/hub/events.js';
 import { startHub, type RunningHub } from '../index.js';
 import { connectCustomer, makeAccount, type AccountFixture } from '../testing/fixtures.js';
-import { closeAllSockets, command, connect, eventually, type RecordingSocket } from '../testing/sockets.js';
+import { closeAllSockets, command, connect, connectOutcome, eventually, type RecordingSocket } from '../testing/sockets.js';
 import { makeTempDir } from '../testing/testHub.js';
 import { skipServices, startServices, type Services } from './services.js';
 
 /**
  * Two hub nodes on one PostgreSQL and one Redis, as behind a load balancer: an
  * agent on node A, a web-chat customer on node B, both writing at once; then
- * node A goes away and the agent resumes on node B from its cursor.
+ * node A goes away and the agent resumes on node B from its cursor. A token
+ * revoked on one node loses its sockets on every node.
  */
 const BURST = 12;
 const skip = skipServices();
@@ -48,6 +49,20 @@ describe.skipIf(skip)('two hub nodes sharing PostgreSQL + Redis', () => {
     await nodeB?.close();
     await services?.stop();
     await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
+  });
+
+  it('a token revoked on node A loses its live socket on node B at once', async () => {
+    // Its own account: the revocation's audit line must not show up in the other test's event stream.
+    const { accountId } = await makeAccount(nodeA);
+    const issued = await nodeA.admin.issueToken({ accountId, personId: 'mallory', personName: 'Mallory', role: 'agent' });
+    const onB = connect(nodeB.url, '/agent', { accountId, token: issued.token, cursor: 0 });
+    await onB.synced;
+    const cut = new Promise<string>((resolve) => onB.socket.once('disconnect', resolve));
+    await nodeA.admin.revokeToken(issued.tokenId);
+    // The server closed it (not a transport failure), well before any reconnect would notice.
+    expect(await cut).toBe('io server disconnect');
+    const again = await connectOutcome(connect(nodeB.url, '/agent', { accountId, token: issued.token, cursor: 0 }).socket);
+    expect(again.code).toBe('auth/revoked-token');
   });
 
   it('fans out both ways, then resumes the agent on the other node with exactly the missing events', async () => {

@@ -6,6 +6,7 @@ import { OfflineBanner } from '../features/outbox/OfflineBanner.js';
 import { SearchColumn } from '../features/search/SearchColumn.js';
 import { DashboardPanel } from '../features/dashboard/index.js';
 import { AuditPanel } from '../features/audit/AuditPanel.js';
+import { DeliveriesPanel } from '../features/deliveries/index.js';
 import { EscalateDialog } from '../features/escalation/EscalateDialog.js';
 import { BotViewPanel } from '../features/supervision/BotViewPanel.js';
 import { KnowledgePanel } from '../features/knowledge/KnowledgePanel.js';
@@ -37,6 +38,7 @@ export function App({ linkLost }: { linkLost: boolean }) {
       <DashboardPanel />
       <BotViewPanel />
       <AuditPanel />
+      <DeliveriesPanel />
       <EscalateDialog />
       <ShortcutLayer />
     </div>

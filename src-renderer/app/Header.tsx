@@ -17,6 +17,7 @@ export function Header({ linkLost }: { linkLost: boolean }) {
       <OverlayButton overlay="dashboard" label="dashboard.open" testId="open-dashboard" shortcut="d" leadsOnly />
       <OverlayButton overlay="botview" label="supervision.open" testId="open-botview" shortcut="b" leadsOnly />
       <OverlayButton overlay="audit" label="audit.open" testId="open-audit" leadsOnly />
+      <OverlayButton overlay="deliveries" label="deliveries.open" testId="open-deliveries" leadsOnly />
       <OverlayButton overlay="knowledge" label="knowledge.open" testId="open-knowledge" />
       <TestNotificationButton />
       <StorageEntry />

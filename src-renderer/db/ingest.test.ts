@@ -118,7 +118,7 @@ describe('ingestBatch, robustness', () => {
     expect(await db.conversations.get('c1')).toMatchObject({ open: 0, queueKey: 'resolved' });
   });
 
-  it('applies a thousand-event batch with one read and one write per table', async () => {
+  it('adds a thousand new messages without reading any of them first', async () => {
     db = freshDb();
     const events = [upsert(1), ...Array.from({ length: 999 }, (_, i) => created(i + 2, { id: `m${i}`, createdAt: 1_000 + i }))];
     const calls = { get: 0, bulkGet: 0 };
@@ -126,8 +126,32 @@ describe('ingestBatch, robustness', () => {
     db.messages.get = ((...args: Parameters<typeof get>) => (calls.get++, get.apply(db.messages, args))) as typeof get;
     db.messages.bulkGet = ((...args: Parameters<typeof bulkGet>) => (calls.bulkGet++, bulkGet.apply(db.messages, args))) as typeof bulkGet;
     expect(await ingestBatch(db, 'shop-a', events)).toMatchObject({ cursor: 1000, applied: 1000 });
-    expect(calls).toEqual({ get: 0, bulkGet: 1 });
+    expect(calls).toEqual({ get: 0, bulkGet: 0 });
     expect((await db.conversations.get('c1'))?.unread).toBe(999);
+  });
+});
+
+describe('ingestBatch, messages already stored', () => {
+  it('leaves a stored message as it is when it comes again above the cursor, and applies the rest of the batch', async () => {
+    db = freshDb();
+    await ingestBatch(db, 'shop-a', [upsert(1), created(2), { seq: 3, type: 'message.status', at: 3, data: { conversationId: 'c1', messageId: 'm1', status: 'read' } }]);
+    const again = await ingestBatch(db, 'shop-a', [created(4, { text: 'changed' }), created(5, { id: 'm2' }), created(6, { id: 'm2', text: 'twice' })]);
+    expect(again).toMatchObject({ cursor: 6, applied: 3 });
+    expect(await db.messages.get('m1')).toMatchObject({ status: 'read' });
+    expect((await db.messages.get('m1'))?.text).not.toBe('changed');
+    expect((await db.messages.get('m2'))?.text).not.toBe('twice');
+    expect(await db.messages.count()).toBe(2);
+    expect((await db.conversations.get('c1'))?.unread).toBe(2);
+    expect((await db.searchBacklog.toArray()).flatMap((r) => r.ids)).toEqual(['m1', 'm2']);
+  });
+
+  it('applies a status change to a message added in the same batch and to a stored one', async () => {
+    db = freshDb();
+    await ingestBatch(db, 'shop-a', [upsert(1), created(2)]);
+    const status = (seq: number, messageId: string) => ({ seq, type: 'message.status' as const, at: seq, data: { conversationId: 'c1', messageId, status: 'read' as const } });
+    await ingestBatch(db, 'shop-a', [created(3, { id: 'm2' }), status(4, 'm2'), status(5, 'm1'), created(6, { text: 'again' }), status(7, 'm1')]);
+    expect((await db.messages.bulkGet(['m1', 'm2'])).map((m) => m?.status)).toEqual(['read', 'read']);
+    expect((await db.conversations.get('c1'))?.unread).toBe(2);
   });
 });
 

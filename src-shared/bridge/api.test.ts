@@ -29,6 +29,7 @@ describe('createBridge', () => {
       ai: ['configureRewrite', 'rewrite', 'rewriteSettings'],
       app: ['notify', 'onNotificationClicked', 'onNotificationReplied', 'setBadge'],
       kb: ['upsert'],
+      deliveries: ['deadLetters', 'retry'],
     });
     expect(Object.isFrozen(bridge)).toBe(true);
   });
@@ -78,6 +79,10 @@ describe('bridge inputs', () => {
     ['app/notify', { title: 'New message', body: 'hi' }, true],
     ['app/notify', { title: 'x'.repeat(201), body: 'hi' }, false],
     ['app/notify', { title: 'New message', body: 'x'.repeat(501) }, false],
+    ['deliveries/dead-letters', { accountId: 'a' }, true],
+    ['deliveries/dead-letters', {}, false],
+    ['deliveries/retry', { accountId: 'a', id: 'wo_1' }, true],
+    ['deliveries/retry', { accountId: 'a', id: '../x' }, false],
   ] as const)('%s %j valid: %s', (name, input, valid) => {
     expect(BridgeCalls[name].input.safeParse(input).success).toBe(valid);
   });

@@ -59,6 +59,10 @@ export interface WorkstationBridge {
   suggestions: {
     feedback: Call<'suggestions/feedback'>;
   };
+  deliveries: {
+    deadLetters: Call<'deliveries/dead-letters'>;
+    retry: Call<'deliveries/retry'>;
+  };
   ai: {
     rewriteSettings: Call<'ai/rewrite-settings'>;
     configureRewrite: Call<'ai/configure-rewrite'>;

@@ -121,6 +121,10 @@ export const BridgeCalls = {
   /** A lead's edit of a KB article or canned reply; the hub checks the role and sanitizes nothing: bodies are plain text. */
   'kb/upsert': { input: AccountRef.extend({ article: HubCommands['kb.upsert'].input }), output: z.object({}) },
   'conversations/resolve': { input: ConversationRef, output: z.object({}) },
+  /** Lead or supervisor: the account's webhook replies that ran out of retries, newest first. */
+  'deliveries/dead-letters': { input: AccountRef, output: HubCommands['delivery.deadLetters'].output },
+  /** Lead or supervisor: send one again; the hub audits it and answers `not-found` / `conflict`. */
+  'deliveries/retry': { input: AccountRef.extend(HubCommands['delivery.retry'].input.shape), output: z.object({}) },
   /**
    * The dock/taskbar badge (Electron: app badge on macOS and Linux Unity, tray
    * tooltip on Windows). `handled: false` (the web host, or an OS without a badge):

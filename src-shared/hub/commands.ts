@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ClientId, Id } from '../domain/ids.js';
+import { ClientId, Id, Timestamp } from '../domain/ids.js';
 import { Message, MessageText } from '../domain/message.js';
 import { KbArticle, PresenceStatus, QueueKey } from '../domain/queue.js';
 import { ErrorInfo } from '../result.js';
@@ -18,6 +18,22 @@ export const ConnectRefusal = z.enum(['auth/invalid-handshake', 'auth/invalid-to
 export type ConnectRefusal = z.infer<typeof ConnectRefusal>;
 
 const ConversationRef = z.object({ conversationId: Id });
+
+/** The most dead letters one `delivery.deadLetters` answer carries (newest first). */
+export const MAX_DEAD_LETTERS = 200;
+
+/** A reply the connector's callback never took, as a lead sees it in the workstation. */
+export const DeadLetterView = z.object({
+  id: Id,
+  conversationId: Id,
+  messageId: Id,
+  attempts: z.number().int().nonnegative(),
+  lastError: z.string().max(500).nullable(),
+  failedAt: Timestamp,
+  /** The start of the reply's text ('' when the message is gone). */
+  preview: z.string().max(200),
+});
+export type DeadLetterView = z.infer<typeof DeadLetterView>;
 
 /** Hub protocol v1, client → server. Each is emitted with an ack callback. */
 export const HubCommands = {
@@ -60,6 +76,10 @@ export const HubCommands = {
     input: z.object({ clientId: ClientId, conversationId: Id, text: MessageText }),
     output: z.object({ message: Message, duplicate: z.boolean() }),
   },
+  /** Lead or supervisor: the account's webhook replies that ran out of retries. */
+  'delivery.deadLetters': { input: z.object({}), output: z.object({ deadLetters: z.array(DeadLetterView).max(MAX_DEAD_LETTERS) }) },
+  /** Lead or supervisor: sends a dead letter again (audited); `not-found` for another account's, `conflict` once it is no longer dead. */
+  'delivery.retry': { input: z.object({ id: Id }), output: z.object({}) },
 } as const;
 
 export type HubCommandName = keyof typeof HubCommands;

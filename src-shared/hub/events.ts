@@ -17,7 +17,7 @@ export type EscalationTarget = z.infer<typeof EscalationTarget>;
 export const EscalationSummary = z.string().max(4000);
 
 /** What leads and supervisors see in the audit log. */
-export const AuditAction = z.enum(['escalate', 'takeover', 'handback', 'reassign', 'whisper', 'barge', 'kb.edit', 'token.revoke']);
+export const AuditAction = z.enum(['escalate', 'takeover', 'handback', 'reassign', 'whisper', 'barge', 'kb.edit', 'token.revoke', 'delivery.retry']);
 export type AuditAction = z.infer<typeof AuditAction>;
 
 export const AuditEntry = z.object({

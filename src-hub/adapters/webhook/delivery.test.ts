@@ -138,3 +138,38 @@ it('a web-chat visitor of a platform account is answered through the widget, nev
   expect(callback.attempts.filter((a) => a.raw.includes(conversationId))).toEqual([]);
   expect(statuses(agent.events)).toEqual([]);
 });
+
+it('leads list and retry their own dead letters from the workstation (audited); agents and other accounts are refused', async () => {
+  const { fixture, agent, reply } = await conversation();
+  callback.down = true;
+  const message = await reply('抱歉，系统繁忙，请再等一下');
+  await eventually(() => expect(statuses(agent.events)).toEqual(['failed']));
+  const lead = await connectAgent(t.hub, fixture, 'lead');
+
+  expect(await command(agent.socket, 'delivery.deadLetters', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  const listed = await command(lead.socket, 'delivery.deadLetters', {});
+  expect(listed).toEqual({
+    ok: true,
+    deadLetters: [
+      { id: expect.stringMatching(/^wo_/), conversationId: message.conversationId, messageId: message.id, attempts: 4, lastError: 'callback answered HTTP 503', failedAt: expect.any(Number), preview: '抱歉，系统繁忙，请再等一下' },
+    ],
+  });
+  const { id } = listed.deadLetters[0];
+  expect(await command(agent.socket, 'delivery.retry', { id })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+
+  // Another shop's lead neither sees nor retries it.
+  const other = await makeAccount(t.hub, 'taobao');
+  const otherLead = await connectAgent(t.hub, other, 'lead');
+  expect(await command(otherLead.socket, 'delivery.deadLetters', {})).toEqual({ ok: true, deadLetters: [] });
+  expect(await command(otherLead.socket, 'delivery.retry', { id })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  expect(await command(lead.socket, 'delivery.retry', { id: 'bad id!' })).toMatchObject({ ok: false, error: { code: 'validation' } });
+
+  callback.down = false;
+  expect(await command(lead.socket, 'delivery.retry', { id })).toEqual({ ok: true });
+  await eventually(() => expect(statuses(agent.events)).toEqual(['failed', 'delivered']));
+  const audit = lead.events.flatMap((e) => (e.type === 'audit.entry' ? [e.data] : []));
+  expect(audit).toEqual([expect.objectContaining({ action: 'delivery.retry', actorId: 'lead-1', conversationId: message.conversationId })]);
+  expect(audit[0]!.detail).not.toContain('抱歉'); // the audit log never carries customer-facing text
+  expect(await command(lead.socket, 'delivery.deadLetters', {})).toEqual({ ok: true, deadLetters: [] });
+  expect(await command(lead.socket, 'delivery.retry', { id })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+});

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_DEAD_LETTERS } from '../../../src-shared/hub/commands.js';
 import { describeZodError, err, ok, type Result } from '../../../src-shared/result.js';
 import { newSecret } from '../../auth/secrets.js';
 import { findAccount } from '../../store/accounts.js';
@@ -35,7 +36,18 @@ export interface DeadLetter {
   failedAt: number;
 }
 
-const DEAD_LETTER_PAGE = 200;
+/**
+ * Marks a dead letter pending again (`conflict` when it is not dead); the caller
+ * hands it to the running worker (or the next start resumes it). `q` may be a
+ * journal transaction, so a lead's retry and its audit line land together.
+ */
+export async function requeueDeadLetter(q: Queryable, id: string, at: number): Promise<Result<WebhookDelivery>> {
+  const delivery = await findDelivery(q, id);
+  if (!delivery) return err('not-found', `no delivery ${id}`);
+  if (delivery.state !== 'dead') return err('conflict', `delivery ${id} is ${delivery.state}, not a dead letter`);
+  await setDeliveryState(q, id, { state: 'pending', attempts: 0, lastError: null, now: at });
+  return ok({ ...delivery, state: 'pending', attempts: 0, lastError: null });
+}
 
 /** Webhook administration, shared by the admin HTTP API, the programmatic API and the CLI. */
 export function createWebhookAdmin(deps: { db: Queryable; now: () => number }) {
@@ -62,7 +74,7 @@ export function createWebhookAdmin(deps: { db: Queryable; now: () => number }) {
       return changed ? ok({ accountId, callbackUrl: input.data.callbackUrl }) : err('not-found', `account ${accountId} has no webhook secret yet`);
     },
     async listDeadLetters(accountId: string | null): Promise<DeadLetter[]> {
-      const rows = await listDeadLetters(db, accountId, DEAD_LETTER_PAGE);
+      const rows = await listDeadLetters(db, accountId, MAX_DEAD_LETTERS);
       return Promise.all(rows.map(async (row) => ({
         id: row.id,
         accountId: row.accountId,
@@ -74,14 +86,7 @@ export function createWebhookAdmin(deps: { db: Queryable; now: () => number }) {
         failedAt: row.updatedAt,
       })));
     },
-    /** Marks a dead letter pending again; the caller hands it to the running worker (or the next start resumes it). */
-    async requeue(id: string): Promise<Result<WebhookDelivery>> {
-      const delivery = await findDelivery(db, id);
-      if (!delivery) return err('not-found', `no delivery ${id}`);
-      if (delivery.state !== 'dead') return err('conflict', `delivery ${id} is ${delivery.state}, not a dead letter`);
-      await setDeliveryState(db, id, { state: 'pending', attempts: 0, lastError: null, now: now() });
-      return ok({ ...delivery, state: 'pending', attempts: 0, lastError: null });
-    },
+    requeue: (id: string): Promise<Result<WebhookDelivery>> => requeueDeadLetter(db, id, now()),
   };
 }
 

@@ -5,6 +5,7 @@ import { answerWebhookAdmin } from './adminWebhookRoutes.js';
 import { createFetchSender, type CallbackSender } from './callbackSender.js';
 import { startWebhookDeliveryWorker } from './deliveryWorker.js';
 import { answerInbound, INBOUND_PATH } from './inboundRoute.js';
+import { createDeadLetterDesk, type DeadLetterDesk } from './deadLetterDesk.js';
 import { failure, writeReply, type Reply } from './reply.js';
 import { createRateLimiter, DEFAULT_RATE_LIMIT } from '../../limits/tokenBucket.js';
 import { createWebhookAdmin, type WebhookAdmin } from './webhookAdmin.js';
@@ -14,6 +15,8 @@ export interface WebhookChannel {
   /** Answers /webhook/… and /admin/webhook/…; false for any other path. */
   handle(req: IncomingMessage, res: ServerResponse): Promise<boolean>;
   admin: WebhookAdmin;
+  /** Leads' own view and retry of their account's dead letters (hub commands). */
+  deadLetters: DeadLetterDesk;
   close(): void;
 }
 
@@ -46,6 +49,7 @@ export function startWebhookChannel(ctx: HubContext, options: WebhookOptions, ad
       return reply !== null;
     },
     admin,
+    deadLetters: createDeadLetterDesk(ctx, { admin, worker }),
     close: () => worker.stop(),
   };
 }

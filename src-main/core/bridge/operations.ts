@@ -28,4 +28,6 @@ export const managerOperations = (manager: ConnectionManager): Omit<BridgeOperat
   'suggestions/feedback': ({ accountId, ...input }) => manager.command(accountId, 'suggestion.feedback', input),
   'conversations/resolve': ({ accountId, conversationId }) =>
     manager.command(accountId, 'conversation.resolve', { conversationId }),
+  'deliveries/dead-letters': ({ accountId }) => manager.command(accountId, 'delivery.deadLetters', {}),
+  'deliveries/retry': ({ accountId, id }) => manager.command(accountId, 'delivery.retry', { id }),
 });

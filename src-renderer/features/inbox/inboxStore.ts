@@ -4,7 +4,7 @@ import type { Channel } from '../../../src-shared/index.js';
 export const INBOX_FILTERS = ['all', 'mine', 'unassigned', 'resolved'] as const;
 export type InboxFilter = (typeof INBOX_FILTERS)[number];
 
-export type Overlay = 'help' | 'palette' | 'knowledge' | 'escalate' | 'dashboard' | 'botview' | 'audit' | null;
+export type Overlay = 'help' | 'palette' | 'knowledge' | 'escalate' | 'dashboard' | 'botview' | 'audit' | 'deliveries' | null;
 
 /** Narrowing on top of the filter tab: one channel, one account, or both. */
 export interface InboxScope {
