@@ -48,6 +48,37 @@ describe('startSync', () => {
     expect(main.calls).toContainEqual(['events/committed', { accountId: 'shop-a', seq: 2 }]);
   });
 
+  it('merges pushes that arrive while a batch is being stored into one transaction, in order', async () => {
+    db = freshDb();
+    const main = fakeMain([account]);
+    const sync = startSync({ bridge: main.bridge, db, accounts: createAccountsStore() });
+    main.push('events/received', { accountId: 'shop-a', events: [upsert(1)] });
+    for (let seq = 2; seq <= 31; seq++) main.push('events/received', { accountId: 'shop-a', events: [created(seq, { id: `m${seq}` })] });
+    await sync.settled();
+    expect(await readCursor(db, 'shop-a')).toBe(31);
+    expect(await db.messages.count()).toBe(30);
+    // Thirty-one pushes, one merged batch: one commit, at the last seq.
+    expect(main.calls.filter(([name]) => name === 'events/committed')).toEqual([['events/committed', { accountId: 'shop-a', seq: 31 }]]);
+  });
+
+  it('never merges a replayed batch with a live one: alerts see only live events as live', async () => {
+    db = freshDb();
+    const main = fakeMain([account]);
+    const accounts = createAccountsStore();
+    accounts.getState().replaceAll([{ ...account, status: 'syncing' }]);
+    const reported: Array<[number[], boolean]> = [];
+    const sync = startSync({ bridge: main.bridge, db, accounts, onStored: (_id, events, live) => void reported.push([events.map((e) => e.seq), live]) });
+    main.push('events/received', { accountId: 'shop-a', events: [upsert(1)] });
+    main.push('events/received', { accountId: 'shop-a', events: [created(2)] });
+    accounts.getState().upsert({ ...account, status: 'online' });
+    main.push('events/received', { accountId: 'shop-a', events: [created(3, { id: 'm3' })] });
+    await sync.settled();
+    expect(reported).toEqual([
+      [[1, 2], false],
+      [[3], true],
+    ]);
+  });
+
   it('does not report a commit for a pure replay', async () => {
     db = freshDb();
     const main = fakeMain([account]);

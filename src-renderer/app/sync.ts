@@ -3,6 +3,14 @@ import { forgetAccount, ingestBatch, readCursor } from '../db/ingest.js';
 import type { WorkstationDb } from '../db/schema.js';
 import type { AccountsStore } from '../features/accounts/accountsStore.js';
 
+/** A merged batch stays well under what one transaction stores without a long task (see db/ingest.ts). */
+const MAX_MERGED = 1_000;
+
+interface Pending {
+  events: HubEvent[];
+  live: boolean;
+}
+
 export interface SyncDeps {
   bridge: WorkstationBridge;
   db: WorkstationDb;
@@ -30,16 +38,37 @@ export function startSync({ bridge, db, accounts, log = console.error, onStored 
     return next;
   };
 
+  const ingest = async (accountId: string, { events, live }: Pending) => {
+    const channel = accounts.getState().byId[accountId]?.channel ?? undefined;
+    const { cursor, applied, events: stored } = await ingestBatch(db, accountId, events, { channel });
+    if (applied === 0) return;
+    await bridge.events.committed({ accountId, seq: cursor });
+    void Promise.resolve(onStored?.(accountId, stored, live)).catch((e: unknown) => log(`alerts: ${String(e)}`));
+  };
+
+  /**
+   * Pushes that arrive while an account's batch is being stored wait here and are
+   * merged: live traffic on many accounts comes as many tiny pushes, and one
+   * transaction per push would fall behind (each costs the same fixed overhead).
+   */
+  const pending = new Map<string, Pending[]>();
   const store = (accountId: string, events: HubEvent[]) => {
     // Judged on arrival: main pushes a replay before the status that ends it, so
     // the store still says `syncing` for every replayed batch.
     const live = accounts.getState().byId[accountId]?.status === 'online';
+    const waiting = pending.get(accountId);
+    if (waiting) {
+      // Only batches of the same kind merge: a replayed event must never alert as live.
+      const last = waiting.at(-1)!;
+      if (last.live === live && last.events.length + events.length <= MAX_MERGED) last.events.push(...events);
+      else waiting.push({ events: [...events], live });
+      return chains.get(accountId)!;
+    }
+    pending.set(accountId, [{ events: [...events], live }]);
     return inOrder(accountId, async () => {
-      const channel = accounts.getState().byId[accountId]?.channel ?? undefined;
-      const { cursor, applied, events: stored } = await ingestBatch(db, accountId, events, { channel });
-      if (applied === 0) return;
-      await bridge.events.committed({ accountId, seq: cursor });
-      void Promise.resolve(onStored?.(accountId, stored, live)).catch((e: unknown) => log(`alerts: ${String(e)}`));
+      const batches = pending.get(accountId) ?? [];
+      pending.delete(accountId);
+      for (const batch of batches) await ingest(accountId, batch);
     });
   };
 
