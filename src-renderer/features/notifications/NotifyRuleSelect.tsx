@@ -16,11 +16,7 @@ export function NotifyRuleSelect({ accountId }: { accountId: string }) {
       <label>
         {t('accounts.notify.label')}
         <select data-testid="notify-rule" value={rule} onChange={(e) => rules.getState().set(accountId, e.target.value as NotifyRule)}>
-          {NOTIFY_RULES.map((r) => (
-            <option key={r} value={r}>
-              {t(`accounts.notify.${r}`)}
-            </option>
-          ))}
+          <RuleOptions />
         </select>
       </label>
       <details className="notify-queues">
@@ -46,12 +42,21 @@ function QueueRule({ accountId, queue }: { accountId: string; queue: string }) {
         onChange={(e) => rules.getState().setQueue(accountId, queue, (e.target.value || null) as NotifyRule | null)}
       >
         <option value="">{t('accounts.notify.sameAsAccount')}</option>
-        {NOTIFY_RULES.map((r) => (
-          <option key={r} value={r}>
-            {t(`accounts.notify.${r}`)}
-          </option>
-        ))}
+        <RuleOptions />
       </select>
     </label>
+  );
+}
+
+function RuleOptions() {
+  const { t } = useTranslation();
+  return (
+    <>
+      {NOTIFY_RULES.map((r) => (
+        <option key={r} value={r}>
+          {t(`accounts.notify.${r}`)}
+        </option>
+      ))}
+    </>
   );
 }
