@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { customerSays } from '../testing/fixtures.js';
-import { assigneesOf, connectPerson, ofType, routedAccount, settle, useRoutingHub } from '../testing/routingRig.js';
+import { assigneesOf, connectPerson, ofType, routedAccount, settle } from '../testing/routingRig.js';
 import { command, eventually, type RecordingSocket } from '../testing/sockets.js';
+import { useRoutingHub } from './testing.js';
 
 const rig = useRoutingHub();
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { connectAgent, customerSays } from '../testing/fixtures.js';
-import { assigneesOf, connectPerson, ofType, routedAccount, settle, useRoutingHub, TEST_GRACE_MS } from '../testing/routingRig.js';
+import { assigneesOf, connectPerson, ofType, routedAccount, settle, TEST_GRACE_MS } from '../testing/routingRig.js';
 import { command, eventually } from '../testing/sockets.js';
+import { useRoutingHub } from './testing.js';
 
 const rig = useRoutingHub();
 

@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest';
 import type { QueueStats } from '../../src-shared/domain/queue.js';
 import { QueueStatsFrame } from '../../src-shared/hub/events.js';
 import { connectAgent, customerSays } from '../testing/fixtures.js';
-import { ofType, routedAccount, settle, useRoutingHub, STATS_INTERVAL_MS } from '../testing/routingRig.js';
+import { ofType, routedAccount, settle, STATS_INTERVAL_MS } from '../testing/routingRig.js';
 import { command, eventually, type RecordingSocket } from '../testing/sockets.js';
+import { useRoutingHub } from './testing.js';
 
 const rig = useRoutingHub();
 

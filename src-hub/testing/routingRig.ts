@@ -3,8 +3,7 @@ import type { HubEvent, HubEventOf } from '../../src-shared/hub/events.js';
 import type { RoutingConfigInput } from '../routing/routingConfig.js';
 import { createFakeClock, type FakeClock } from './fakeClock.js';
 import { makeAccount, type AccountFixture } from './fixtures.js';
-import { afterAll, afterEach, beforeAll } from 'vitest';
-import { closeAllSockets, connect, type RecordingSocket } from './sockets.js';
+import { connect, type RecordingSocket } from './sockets.js';
 import { startTestHub, type TestHub } from './testHub.js';
 
 /** Short enough for tests; time only moves when a test advances the fake clock anyway. */
@@ -44,15 +43,3 @@ export function assigneesOf(events: HubEvent[]): Map<string, string | null> {
 
 /** Lets real sockets and storage catch up when a test must show that nothing happened. */
 export const settle = (ms = 150): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-/**
- * One routing hub for a test file: started before its tests, sockets closed after
- * each, disposed at the end. Read `t` and `clock` inside tests (set once started).
- */
-export function useRoutingHub(): { t: TestHub; clock: FakeClock } {
-  const rig = {} as { t: TestHub; clock: FakeClock };
-  beforeAll(async () => Object.assign(rig, await startRoutingHub()));
-  afterEach(closeAllSockets);
-  afterAll(() => rig.t.dispose());
-  return rig;
-}
