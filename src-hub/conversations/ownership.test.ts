@@ -3,7 +3,7 @@ import { BOT_TEXTS } from '../bot/botTexts.js';
 import { connectAgent, connectCustomer, customerSays, makeAccount } from '../testing/fixtures.js';
 import { closeAllSockets, command, eventually } from '../testing/sockets.js';
 import { startTestHub, type TestHub } from '../testing/testHub.js';
-import { ask, botIsIdle, connectPerson, latest, shopWithBot, widgetLines } from './testing.js';
+import { ask, botIsIdle, claimedFromTheBot, connectPerson, latest, shopWithBot, widgetLines } from './testing.js';
 
 let t: TestHub;
 beforeAll(async () => {
@@ -55,12 +55,7 @@ describe('ownership held by the hub', () => {
 
 describe('hand-back', () => {
   it('the owner hands back to the bot: the customer is told, and the bot answers again', async () => {
-    const fixture = await shopWithBot(t.hub);
-    const agent = await connectAgent(t.hub, fixture);
-    const customer = connectCustomer(t.hub, fixture.accountId);
-    const conversationId = await ask(customer, '转人工');
-    await eventually(() => expect(latest(agent, conversationId)?.owner).toBe('queued'));
-    await command(agent.socket, 'conversation.claim', { conversationId });
+    const { agent, customer, conversationId } = await claimedFromTheBot(t.hub);
 
     expect(await command(agent.socket, 'conversation.handback', { conversationId, to: 'bot' })).toEqual({ ok: true });
     await eventually(() => expect(latest(agent, conversationId)).toMatchObject({ owner: 'bot', status: 'bot', assigneeId: null }));
@@ -72,12 +67,7 @@ describe('hand-back', () => {
   });
 
   it('to the queue: unassigned in its queue, and the bot stays silent', async () => {
-    const fixture = await shopWithBot(t.hub);
-    const agent = await connectAgent(t.hub, fixture);
-    const customer = connectCustomer(t.hub, fixture.accountId);
-    const conversationId = await ask(customer, '转人工');
-    await eventually(() => expect(latest(agent, conversationId)?.owner).toBe('queued'));
-    await command(agent.socket, 'conversation.claim', { conversationId });
+    const { fixture, agent, customer, conversationId } = await claimedFromTheBot(t.hub);
     expect(await command(agent.socket, 'conversation.handback', { conversationId, to: 'queued' })).toEqual({ ok: true });
     await eventually(() => expect(latest(agent, conversationId)).toMatchObject({ owner: 'queued', assigneeId: null, status: 'open' }));
     const botLinesBefore = widgetLines(customer).filter((m) => m.from === 'bot').length;

@@ -3,7 +3,7 @@ import type { Conversation } from '../../src-shared/domain/conversation.js';
 import { CustomerMessage } from '../../src-shared/hub/customer.js';
 import { TEST_KB } from '../bot/testKb.js';
 import type { RunningHub } from '../index.js';
-import { connectCustomer, makeAccount, type AccountFixture } from '../testing/fixtures.js';
+import { connectAgent, connectCustomer, makeAccount, type AccountFixture } from '../testing/fixtures.js';
 import { command, connect, eventually, type RecordingSocket } from '../testing/sockets.js';
 
 /** Helpers for the ownership tests: a shop whose bot answers, more people, and what a socket saw. */
@@ -43,4 +43,17 @@ export async function botIsIdle(hub: RunningHub, fixture: AccountFixture): Promi
     if (!widgetLines(probe).some((m) => m.from === 'bot')) throw new Error('the bot has not answered the probe yet');
   });
   probe.socket.close();
+}
+
+/** A web-chat customer asked the bot for a person, and the agent claimed the conversation: where hand-backs start. */
+export async function claimedFromTheBot(hub: RunningHub) {
+  const fixture = await shopWithBot(hub);
+  const agent = await connectAgent(hub, fixture);
+  const customer = connectCustomer(hub, fixture.accountId);
+  const conversationId = await ask(customer, '转人工');
+  await eventually(() => {
+    if (latest(agent, conversationId)?.owner !== 'queued') throw new Error('the bot has not handed over yet');
+  });
+  await command(agent.socket, 'conversation.claim', { conversationId });
+  return { fixture, agent, customer, conversationId };
 }
