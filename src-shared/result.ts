@@ -17,6 +17,8 @@ export const ErrorCode = z.enum([
   'duplicate-account',
   'rate-limited',
   'internal',
+  /** An image this channel or this hub does not take (type, size, or a text-only channel). */
+  'unsupported-media',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 

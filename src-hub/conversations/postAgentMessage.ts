@@ -1,7 +1,9 @@
 import type { Person } from '../../src-shared/domain/account.js';
+import { channelTakesImages, type AttachmentRef } from '../../src-shared/domain/attachment.js';
 import { ownershipOf, type Conversation } from '../../src-shared/domain/conversation.js';
 import type { Message } from '../../src-shared/domain/message.js';
 import { err, ok, type Result } from '../../src-shared/result.js';
+import { resolveAttachments } from '../attachments/resolveAttachments.js';
 import { recordAudit } from '../audit/recordAudit.js';
 import type { HubContext } from '../context.js';
 import { saveConversation } from '../store/conversations.js';
@@ -18,6 +20,8 @@ export interface AgentMessageInput {
   text: string;
   /** A private note: agents see it, the customer never does. */
   private: boolean;
+  /** Images uploaded beforehand (POST /attachments); only on channels that take images. */
+  attachments?: AttachmentRef[] | undefined;
 }
 
 /**
@@ -37,6 +41,11 @@ export function postAgentMessage(ctx: HubContext, input: AgentMessageInput): Pro
     }
     const found = await loadConversation(tx, input.accountId, input.conversationId);
     if (!found.ok) return found;
+    if (input.attachments?.length && !channelTakesImages(found.value.channel)) {
+      return err('unsupported-media', 'this channel does not take images');
+    }
+    const attachments = await resolveAttachments(tx, input.accountId, input.attachments);
+    if (!attachments.ok) return attachments;
 
     const message: Message = {
       id: ctx.newId('m'),
@@ -48,6 +57,7 @@ export function postAgentMessage(ctx: HubContext, input: AgentMessageInput): Pro
       private: input.private,
       status: 'sent',
       createdAt: at,
+      ...(attachments.value ? { attachments: attachments.value } : {}),
     };
     await insertMessage(tx, message);
     await append('message.created', message);

@@ -1,4 +1,5 @@
 import type { HubAccount } from '../../src-shared/domain/account.js';
+import type { Attachment } from '../../src-shared/domain/attachment.js';
 import type { Customer } from '../../src-shared/domain/conversation.js';
 import type { Message } from '../../src-shared/domain/message.js';
 import type { HubContext } from '../context.js';
@@ -12,6 +13,8 @@ export interface CustomerMessageInput {
   visitorId: string;
   visitorName: string | undefined;
   text: string;
+  /** Images the visitor uploaded, already resolved against the store. */
+  attachments?: Attachment[] | undefined;
   /** A new conversation starts with the bot (`bot`) or in the first-line queue (`open`, the default). */
   startStatus?: 'bot' | 'open';
 }
@@ -32,7 +35,7 @@ export function postCustomerMessage(ctx: HubContext, input: CustomerMessageInput
       latest && latest.status !== 'resolved'
         ? { ...latest, customer }
         : startOwnership(newConversation(ctx, account, customer, at, null), input.startStatus ?? 'open');
-    return (await recordCustomerTurn(ctx, writer, { account, customer, conversation, text: input.text })).message;
+    return (await recordCustomerTurn(ctx, writer, { account, customer, conversation, text: input.text, attachments: input.attachments })).message;
   });
 }
 

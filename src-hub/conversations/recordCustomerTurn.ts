@@ -1,5 +1,6 @@
 import type { HubAccount } from '../../src-shared/domain/account.js';
 import { DEFAULT_QUEUE, type Conversation, type Customer } from '../../src-shared/domain/conversation.js';
+import type { Attachment } from '../../src-shared/domain/attachment.js';
 import type { Message } from '../../src-shared/domain/message.js';
 import type { HubContext } from '../context.js';
 import type { JournalWriter } from '../events/journal.js';
@@ -35,7 +36,7 @@ export const newConversation = (ctx: HubContext, account: HubAccount, customer: 
 export async function recordCustomerTurn(
   ctx: HubContext,
   { tx, at, append }: JournalWriter,
-  turn: { account: HubAccount; customer: Customer; conversation: Conversation; text: string },
+  turn: { account: HubAccount; customer: Customer; conversation: Conversation; text: string; attachments?: Attachment[] | undefined },
 ): Promise<{ conversation: Conversation; message: Message }> {
   const { account, customer, text } = turn;
   const current =
@@ -51,6 +52,7 @@ export async function recordCustomerTurn(
     private: false,
     status: 'delivered',
     createdAt: at,
+    ...(turn.attachments?.length ? { attachments: turn.attachments } : {}),
   };
   await saveConversation(tx, conversation);
   await insertMessage(tx, message);

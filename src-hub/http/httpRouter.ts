@@ -1,5 +1,6 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { handleWidgetRequest } from '../adapters/webchat/widgetRoutes.js';
+import { handleAttachmentRequest } from '../attachments/attachmentRoutes.js';
 import type { HubContext } from '../context.js';
 import { handleRoutingAdminRequest } from '../routing/routingAdminRoutes.js';
 import { handleAdminRequest } from './adminRoutes.js';
@@ -30,6 +31,7 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: HttpDeps):
   // Browsers ask for it on every widget page; an empty answer keeps their consoles free of 404s.
   if (path === '/favicon.ico') return void res.writeHead(204).end();
   if (await handleWidgetRequest(req, res, deps.ctx)) return;
+  if (await handleAttachmentRequest(req, res, deps.ctx)) return;
   if (deps.webhook && (await deps.webhook.handle(req, res))) return;
   if (deps.ctx.routing && (await handleRoutingAdminRequest(req, res, { routing: deps.ctx.routing, adminSecret: deps.adminSecret }))) return;
   if (await handleAdminRequest(req, res, { admin: deps.ctx.admin, ...deps })) return;

@@ -200,6 +200,26 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; up: (tx: Transaction) 
         );
       `),
   },
+  {
+    // Images sent with messages, stored once per account and content (the id is the
+    // SHA-256 of the bytes, so a replayed upload lands on the same row). The mime type
+    // is the one the hub verified from the bytes, never the sender's word.
+    version: 6,
+    up: (tx) =>
+      tx.exec(`
+        CREATE TABLE attachments (
+          account_id text NOT NULL REFERENCES accounts(id),
+          id text NOT NULL CHECK (id ~ '^[0-9a-f]{64}$'),
+          mime text NOT NULL CHECK (mime IN ('image/png', 'image/jpeg', 'image/gif', 'image/webp')),
+          size integer NOT NULL,
+          width integer,
+          height integer,
+          bytes bytea NOT NULL,
+          created_at bigint NOT NULL,
+          PRIMARY KEY (account_id, id)
+        );
+      `),
+  },
 ];
 
 export async function runMigrations(db: Database): Promise<number> {

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { ConnectionManager } from './accounts/connectionManager.js';
 import { aiOperations } from './ai/aiOperations.js';
+import { attachmentOperations } from './attachments/attachmentOperations.js';
 import { createBridgeHandlers, type BridgeHandlers } from './bridge/handlers.js';
 import { desktopOperations } from './bridge/desktopOperations.js';
 import { managerOperations } from './bridge/operations.js';
@@ -59,6 +60,7 @@ export function createCore(options: CoreOptions): Core {
         ...managerOperations(manager),
         ...desktopOperations(options.desktop ?? browserFallbackDesktop, pushes),
         ...aiOperations(options.dataDir, options.vault),
+        ...attachmentOperations({ registry, vault: options.vault }),
       },
       log,
     ),

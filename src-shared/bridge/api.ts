@@ -56,6 +56,10 @@ export interface WorkstationBridge {
   agent: {
     status: Call<'agent/status'>;
   };
+  attachments: {
+    upload: Call<'attachments/upload'>;
+    load: Call<'attachments/load'>;
+  };
   suggestions: {
     feedback: Call<'suggestions/feedback'>;
   };

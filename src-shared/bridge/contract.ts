@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { AccountToken, Channel, Person } from '../domain/account.js';
+import { AttachmentRefs } from '../domain/attachment.js';
 import { ClientId, Id, Timestamp } from '../domain/ids.js';
 import { Message, MessageText } from '../domain/message.js';
 import { HubCommands } from '../hub/commands.js';
 import { QueueStats } from '../domain/queue.js';
 import { HubEvent, SuggestionFeedback } from '../hub/events.js';
+import { AttachmentCalls } from './attachmentCalls.js';
 import { RewriteRequest, RewriteResult, RewriteSettingsInput, RewriteSettingsView } from './aiRewrite.js';
 
 /**
@@ -83,7 +85,7 @@ export const BridgeCalls = {
   /** The renderer's stored cursor (e.g. after a restart): main replays from it. */
   'events/resume': { input: AccountRef.extend({ cursor: z.number().int().nonnegative() }), output: z.object({}) },
   'conversations/send': {
-    input: ConversationRef.extend({ clientId: ClientId, text: MessageText }),
+    input: ConversationRef.extend({ clientId: ClientId, text: MessageText, attachments: AttachmentRefs.optional() }),
     output: z.object({ message: Message, duplicate: z.boolean() }),
   },
   /** A private note: teammates see it, the customer never does. Idempotent on clientId like send. */
@@ -152,6 +154,8 @@ export const BridgeCalls = {
   'ai/configure-rewrite': { input: RewriteSettingsInput, output: RewriteSettingsView },
   /** Rewrites one suggestion through the configured endpoint; `forbidden` when it is off. */
   'ai/rewrite': { input: RewriteRequest, output: RewriteResult },
+  /** Images: upload through main (the token stays there) and load stored ones back as bytes. */
+  ...AttachmentCalls,
 } as const;
 
 /** Main → renderer pushes, named for what happened. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MessageAttachments } from './attachment.js';
 import { ClientId, Id, Timestamp } from './ids.js';
 
 /** What an agent or a widget customer may type in one message. */
@@ -35,5 +36,7 @@ export const Message = z.object({
   private: z.boolean(),
   status: MessageStatus,
   createdAt: Timestamp,
+  /** Images the hub stored and verified (absent in older logs and in text-only messages). */
+  attachments: MessageAttachments.optional(),
 });
 export type Message = z.infer<typeof Message>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AttachmentRefs } from '../domain/attachment.js';
 import { ClientId, Id, Timestamp } from '../domain/ids.js';
 import { Message, MessageText } from '../domain/message.js';
 import { KbArticle, PresenceStatus, QueueKey } from '../domain/queue.js';
@@ -37,8 +38,9 @@ export type DeadLetterView = z.infer<typeof DeadLetterView>;
 
 /** Hub protocol v1, client → server. Each is emitted with an ack callback. */
 export const HubCommands = {
+  /** `attachments`: images uploaded first (POST /attachments/<accountId>); refused with `unsupported-media` on text-only channels. */
   'message.send': {
-    input: z.object({ clientId: ClientId, conversationId: Id, text: MessageText }),
+    input: z.object({ clientId: ClientId, conversationId: Id, text: MessageText, attachments: AttachmentRefs.optional() }),
     output: z.object({ message: Message, duplicate: z.boolean() }),
   },
   'conversation.claim': { input: ConversationRef, output: z.object({}) },

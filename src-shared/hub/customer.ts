@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AttachmentRefs } from '../domain/attachment.js';
 import { Id } from '../domain/ids.js';
 import { Message, MessageText } from '../domain/message.js';
 import { ErrorInfo } from '../result.js';
@@ -14,10 +15,10 @@ export const CustomerHandshake = z.object({
 });
 export type CustomerHandshake = z.infer<typeof CustomerHandshake>;
 
-export const CustomerSend = z.object({ text: MessageText });
+export const CustomerSend = z.object({ text: MessageText, attachments: AttachmentRefs.optional() });
 
 /** What a customer may see of a message: never private notes, never internal ids of agents. */
-export const CustomerMessage = Message.pick({ id: true, conversationId: true, text: true, createdAt: true }).extend({
+export const CustomerMessage = Message.pick({ id: true, conversationId: true, text: true, createdAt: true, attachments: true }).extend({
   from: z.enum(['me', 'agent', 'bot', 'system']),
   authorName: z.string().max(200),
 });

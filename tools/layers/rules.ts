@@ -28,7 +28,7 @@ export const LAYERS: LayerRule[] = [
   // Shipped data (the demo knowledge base) with its small typed loader.
   { folder: 'assets/', layers: ['src-shared/'], packages: [], node: false },
   { folder: 'src-renderer/', layers: ['src-shared/'], packages: RENDERER_PACKAGES, node: false },
-  { folder: 'src-hub/', layers: ['src-shared/'], packages: ['socket.io', 'socket.io-client', '@electric-sql/pglite', 'pg', 'redis', '@socket.io/redis-streams-adapter', 'smtp-server', 'mailparser', 'nodemailer', 'sanitize-html'], node: true },
+  { folder: 'src-hub/', layers: ['src-shared/'], packages: ['socket.io', 'socket.io-client', '@electric-sql/pglite', 'pg', 'redis', '@socket.io/redis-streams-adapter', 'smtp-server', 'mailparser', 'nodemailer', 'sanitize-html', 'image-size'], node: true },
 ];
 
 export const testPackages = TEST_PACKAGES;

@@ -7,6 +7,7 @@ import { refusalError } from '../../auth/refusal.js';
 import type { HubContext } from '../../context.js';
 import { DEFAULT_CONNECTION_LIMITS, limitConnection, RATE_LIMITED } from '../../limits/connectionLimit.js';
 import type { RateLimit } from '../../limits/tokenBucket.js';
+import { resolveAttachments } from '../../attachments/resolveAttachments.js';
 import { postCustomerMessage } from '../../conversations/postCustomerMessage.js';
 import { findAccount } from '../../store/accounts.js';
 import { findLatestConversationOf } from '../../store/conversations.js';
@@ -64,11 +65,15 @@ async function onSend(ctx: HubContext, visitor: Visitor, startStatus: StartStatu
   const input = CustomerSend.safeParse(payload);
   if (!input.success) return reply({ ok: false, error: { code: 'validation', message: describeZodError(input.error) } });
   try {
+    // An id is the SHA-256 of the bytes: naming one means having the image already, so no other chat's image leaks this way.
+    const attachments = await resolveAttachments(ctx.db, visitor.account.id, input.data.attachments);
+    if (!attachments.ok) return reply(attachments);
     const message = await postCustomerMessage(ctx, {
       account: visitor.account,
       visitorId: visitor.handshake.visitorId,
       visitorName: visitor.handshake.name,
       text: input.data.text,
+      attachments: attachments.value,
       startStatus: startStatus(visitor.account),
     });
     reply({ ok: true, message: toCustomerMessage(message) });

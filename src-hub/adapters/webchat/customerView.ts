@@ -11,6 +11,7 @@ export function toCustomerMessage(message: Message): CustomerMessage {
     createdAt: message.createdAt,
     from,
     authorName: message.author.name,
+    ...(message.attachments ? { attachments: message.attachments } : {}),
   };
 }
 

@@ -1,19 +1,19 @@
 import { ok } from '../../../src-shared/result.js';
 import type { ConnectionManager } from '../accounts/connectionManager.js';
 import type { AiCallName } from '../ai/aiOperations.js';
+import type { AttachmentCallName } from '../attachments/attachmentOperations.js';
 import type { DesktopCallName } from './desktopOperations.js';
 import type { BridgeOperations } from './handlers.js';
 
 /** Maps each bridge call but the desktop and AI ones onto the connection manager (and hub commands). */
-export const managerOperations = (manager: ConnectionManager): Omit<BridgeOperations, DesktopCallName | AiCallName> => ({
+export const managerOperations = (manager: ConnectionManager): Omit<BridgeOperations, DesktopCallName | AiCallName | AttachmentCallName> => ({
   'accounts/list': async () => ok(await manager.list()),
   'accounts/add': (input) => manager.add(input),
   'accounts/remove': ({ accountId }) => manager.remove(accountId),
   'accounts/reconnect': ({ accountId }) => manager.reconnect(accountId),
   'events/committed': ({ accountId, seq }) => manager.committed(accountId, seq),
   'events/resume': ({ accountId, cursor }) => manager.resume(accountId, cursor),
-  'conversations/send': ({ accountId, conversationId, clientId, text }) =>
-    manager.command(accountId, 'message.send', { conversationId, clientId, text }),
+  'conversations/send': ({ accountId, ...input }) => manager.command(accountId, 'message.send', input),
   'conversations/note': ({ accountId, conversationId, clientId, text }) =>
     manager.command(accountId, 'note.add', { conversationId, clientId, text }),
   'kb/upsert': ({ accountId, article }) => manager.command(accountId, 'kb.upsert', article),
