@@ -6,7 +6,7 @@ export const HOST_CSP = [
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "connect-src 'self' ws://127.0.0.1:* ws://localhost:*",
-  "img-src 'self' data:",
+  "img-src 'self' data: blob:",
   "object-src 'none'",
   "base-uri 'none'",
   "frame-ancestors 'none'",

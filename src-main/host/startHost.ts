@@ -3,12 +3,14 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { join, resolve } from 'node:path';
 import { WebSocketServer } from 'ws';
+import { MAX_BASE64_LENGTH } from '../../src-shared/bridge/attachmentCalls.js';
 import { createCore, type Core, FileVault, type Logger } from '../core/index.js';
 import { send, serveBridgeSocket } from './bridgeSocket.js';
 import { serveStatic } from './staticFiles.js';
 import { allowedHosts, checkUpgrade } from './upgradeGuard.js';
 
-export const MAX_FRAME_BYTES = 1024 * 1024;
+/** One bridge frame: room for the largest image as base64 (attachments/upload, attachments/load) and its JSON around it. */
+export const MAX_FRAME_BYTES = MAX_BASE64_LENGTH + 64 * 1024;
 
 export interface HostOptions {
   host?: string;

@@ -1,5 +1,5 @@
 import type { ErrorInfo, EscalationTarget, Message } from '../../src-shared/index.js';
-import type { OutboxRow, WorkstationDb } from './schema.js';
+import type { OutboxImage, OutboxRow, WorkstationDb } from './schema.js';
 
 export interface NewReply {
   clientId: string;
@@ -7,6 +7,7 @@ export interface NewReply {
   conversationId: string;
   text: string;
   kind?: 'reply' | 'note';
+  images?: OutboxImage[];
 }
 
 /**
@@ -75,6 +76,9 @@ export async function markDelivered(db: WorkstationDb, clientId: string, message
     await db.outbox.delete(clientId);
   });
 }
+
+/** The hub has these images (ids set): a later replay only sends the message. */
+export const markImagesUploaded = (db: WorkstationDb, clientId: string, images: OutboxImage[]) => db.outbox.update(clientId, { images });
 
 export const markAttempt = (db: WorkstationDb, row: OutboxRow) => db.outbox.update(row.clientId, { attempts: row.attempts + 1 });
 

@@ -1,5 +1,5 @@
 import { Dexie, type EntityTable, type Table } from 'dexie';
-import type { Conversation, ErrorInfo, EscalationTarget, KbArticle, Message } from '../../src-shared/index.js';
+import type { Conversation, ErrorInfo, EscalationTarget, ImageMime, KbArticle, Message } from '../../src-shared/index.js';
 import type { InboxKeys } from './inboxKeys.js';
 import type { AuditRow } from './auditLog.js';
 import type { QueueSampleRow } from './queueSamples.js';
@@ -50,11 +50,26 @@ export interface OutboxRow {
    */
   kind?: 'reply' | 'note' | 'escalate';
   escalation?: { target: EscalationTarget; summary?: string };
+  /** Images of a reply, kept here as bytes until the hub acknowledges the message (see OutboxImage). */
+  images?: OutboxImage[];
   createdAt: number;
   /** `failed`: the hub refused it (not a network problem); waits for retry or discard. */
   state: 'queued' | 'failed';
   attempts: number;
   error: ErrorInfo | null;
+}
+
+/**
+ * One pasted or picked image waiting in the outbox. IndexedDB keeps the bytes (an
+ * ArrayBuffer, no new index, so no schema version); `id` is set once the hub has
+ * them, so a replay after that only sends the message. Re-uploading would be harmless
+ * too: the hub stores by content.
+ */
+export interface OutboxImage {
+  name: string;
+  mime: ImageMime;
+  bytes: ArrayBuffer;
+  id?: string;
 }
 
 export interface DraftRow {

@@ -7,7 +7,7 @@ import { notFoundPage, widgetPage } from './widgetPage.js';
 
 /** No inline script or style anywhere on the page: customer text can never become code. */
 export const WIDGET_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data:; base-uri 'none'; form-action 'none'; object-src 'none'";
+  "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data: blob:; base-uri 'none'; form-action 'none'; object-src 'none'";
 
 const STATIC_FILES: Record<string, string> = {
   'widget.js': 'text/javascript; charset=utf-8',

@@ -1,7 +1,7 @@
-import { useState, type KeyboardEvent } from 'react';
+import { useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
-import { MessageText } from '../../../src-shared/index.js';
+import { channelTakesImages, imageOnlyText, MessageText } from '../../../src-shared/index.js';
 import { useServices } from '../../app/services.js';
 import { enqueueReply } from '../../db/outbox.js';
 import type { CachedConversation } from '../../db/schema.js';
@@ -9,6 +9,7 @@ import { newClientId } from './newClientId.js';
 import { isSend, sendKeyStore } from './sendKey.js';
 import { SuggestionBar } from '../suggestions/index.js';
 import { useSuggestionFeedback } from '../feedback/index.js';
+import { AttachImageButton, ComposerImages, imageFilesOf, useComposerImages } from '../attachments/index.js';
 import { CannedMenu } from './CannedMenu.js';
 import { useCanned } from './useCanned.js';
 import { useDraft } from './useDraft.js';
@@ -34,6 +35,9 @@ export function Composer({ conversation, online, myId }: Props) {
   const guard = useSendGuard(db, conversation.id, myId);
   const canned = useCanned(conversation.accountId, text);
   const feedback = useSuggestionFeedback(conversation, myId);
+  const images = useComposerImages();
+  const takesImages = channelTakesImages(conversation.channel);
+  const withImages = mode === 'reply' && images.images.length > 0;
   const edit = (next: string) => {
     setText(next);
     guard.typed(next);
@@ -43,8 +47,20 @@ export function Composer({ conversation, online, myId }: Props) {
     document.querySelector<HTMLTextAreaElement>('[data-testid="composer-input"]')?.focus();
   };
 
+  /** A pasted image joins the reply, or says why it cannot (a text-only channel, a note). */
+  const onPaste = (e: ClipboardEvent<HTMLTextAreaElement>) => {
+    const files = imageFilesOf(e.clipboardData);
+    if (files.length === 0) return;
+    e.preventDefault();
+    if (!takesImages) return inbox.getState().notify(t('attachments.notTaken'), true);
+    if (mode === 'note') return inbox.getState().notify(t('attachments.notesTextOnly'), true);
+    void images.add(files);
+  };
+
   const send = async () => {
-    const body = MessageText.safeParse(text);
+    // Only images: the text names them, for previews, search and text-only readers (bubbles hide it).
+    const draft = withImages && !text.trim() ? imageOnlyText(images.images.map((image) => image.name)) : text;
+    const body = MessageText.safeParse(draft);
     if (!body.success || busy) return;
     setBusy(true);
     // Notes are for the team: nothing to hold them back for.
@@ -52,7 +68,14 @@ export function Composer({ conversation, online, myId }: Props) {
     try {
       await enqueueReply(
         db,
-        { clientId: newClientId(), accountId: conversation.accountId, conversationId: conversation.id, text: body.data, kind: mode },
+        {
+          clientId: newClientId(),
+          accountId: conversation.accountId,
+          conversationId: conversation.id,
+          text: body.data,
+          kind: mode,
+          ...(withImages ? { images: images.forOutbox() } : {}),
+        },
         Date.now(),
       );
     } catch (e) {
@@ -61,6 +84,7 @@ export function Composer({ conversation, online, myId }: Props) {
       return setBusy(false);
     }
     setText('');
+    if (withImages) images.clear();
     if (mode === 'reply') feedback.sent(body.data);
     guard.sent();
     setBusy(false);
@@ -105,11 +129,13 @@ export function Composer({ conversation, online, myId }: Props) {
       )}
       {mode === 'reply' && <SuggestionBar conversation={conversation} onInsert={insert} feedback={feedback} />}
       {canned.open && <CannedMenu items={canned.items} active={canned.active} query={canned.query} onPick={(c) => insert(c.body)} />}
+      {mode === 'reply' && <ComposerImages images={images.images} onRemove={images.remove} />}
       <textarea
         data-testid="composer-input"
         value={text}
         onChange={(e) => edit(e.target.value)}
         onKeyDown={onKeyDown}
+        onPaste={onPaste}
         placeholder={t(mode === 'note' ? 'composer.notePlaceholder' : sendKey === 'enter' ? 'composer.placeholder' : 'composer.placeholderMod')}
         rows={3}
       />
@@ -123,7 +149,8 @@ export function Composer({ conversation, online, myId }: Props) {
           <option value="enter">{t('composer.sendKeyEnter')}</option>
           <option value="mod-enter">{t('composer.sendKeyMod')}</option>
         </select>
-      <button type="button" data-testid="composer-send" disabled={busy || !text.trim()} onClick={() => void send()}>
+        {takesImages && mode === 'reply' && <AttachImageButton disabled={busy} onFiles={(files) => void images.add(files)} />}
+      <button type="button" data-testid="composer-send" disabled={busy || (!text.trim() && !withImages)} onClick={() => void send()}>
         {guard.held > 0 ? t('composer.sendAnyway') : t('composer.send')}
       </button>
       </div>

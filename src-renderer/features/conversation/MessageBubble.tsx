@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Message } from '../../../src-shared/index.js';
+import { MessageImages, shownText } from '../attachments/index.js';
 import { FoldedText } from './FoldedText.js';
 
 const formats = new Map<string, Intl.DateTimeFormat>();
@@ -14,6 +15,7 @@ const timeFormat = (language: string) => {
 export function MessageBubble({ message }: { message: Message }) {
   const { t, i18n } = useTranslation();
   const time = timeFormat(i18n.language).format(message.createdAt);
+  const text = shownText(message.text, message.attachments?.map((a) => a.name));
   return (
     <li
       className={`message from-${message.author.kind}${message.private ? ' private' : ''}`}
@@ -27,7 +29,8 @@ export function MessageBubble({ message }: { message: Message }) {
         {message.private && <span className="badge">{t('conversation.privateNote')}</span>}
         <time dateTime={new Date(message.createdAt).toISOString()}>{time}</time>
       </div>
-      <FoldedText text={message.text} />
+      {text !== null && <FoldedText text={text} />}
+      {message.attachments && <MessageImages accountId={message.accountId} attachments={message.attachments} />}
     </li>
   );
 }

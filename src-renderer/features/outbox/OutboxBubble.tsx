@@ -3,6 +3,7 @@ import { useServices } from '../../app/services.js';
 import { useErrorText } from '../../app/useErrorText.js';
 import { discardReply, retryReply } from '../../db/outbox.js';
 import type { OutboxRow } from '../../db/schema.js';
+import { OutboxImages, shownText } from '../attachments/index.js';
 
 /** A reply that has not reached the hub yet: queued, or refused with the reason and a way out. */
 export function OutboxBubble({ row }: { row: OutboxRow }) {
@@ -26,7 +27,8 @@ export function OutboxBubble({ row }: { row: OutboxRow }) {
       <div className="message-head">
         <span className="author">{row.state === 'queued' ? queued : failed(errorText(row.error!))}</span>
       </div>
-      <p className="message-text">{row.text}</p>
+      {shownText(row.text, row.images?.map((image) => image.name)) !== null && <p className="message-text">{row.text}</p>}
+      {row.images && <OutboxImages images={row.images} />}
       {row.state === 'failed' && (
         <div className="outbox-actions">
           <button type="button" data-testid="outbox-retry" onClick={() => void retry()}>

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBridge, err, ok, type AccountView, type ErrorCode, type Message } from '../../../src-shared/index.js';
+import { base64ToBytes } from '../../../src-shared/bridge/base64.js';
+import { IMAGE_SAMPLES } from '../../../src-shared/domain/imageSamples.js';
 import { enqueueEscalation, enqueueReply, outboxOf, retryReply } from '../../db/outbox.js';
 import type { WorkstationDb } from '../../db/schema.js';
 import { freshDb, message } from '../../db/testing.js';
@@ -16,9 +18,20 @@ function fakeHub() {
   const calls: string[] = [];
   const escalations: unknown[] = [];
   const escalateFailures: ErrorCode[] = [];
+  const uploads: Array<{ name: string; data: string }> = [];
+  const uploadFailures: ErrorCode[] = [];
   const bridge = createBridge({
     invoke: async (name, input) => {
       calls.push(name);
+      if (name === 'attachments/upload') {
+        const failure = uploadFailures.shift();
+        if (failure) return err(failure, `hub said ${failure}`);
+        const { name: fileName, data, mime } = input as { name: string; data: string; mime: string };
+        uploads.push({ name: fileName, data });
+        // Content-addressed like the hub: the id depends on the bytes only.
+        const id = [...data].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7).toString(16).padStart(64, '0');
+        return ok({ id, kind: 'image', mime, size: data.length, name: fileName });
+      }
       if (name === 'conversations/escalate') {
         const failure = escalateFailures.shift();
         if (failure) return err(failure, `hub said ${failure}`);
@@ -26,11 +39,14 @@ function fakeHub() {
         return ok({ queue: 'tier2' });
       }
       if (name !== 'conversations/send' && name !== 'conversations/note') return ok({});
-      const { clientId, conversationId, text } = input as { clientId: string; conversationId: string; text: string };
+      const { clientId, conversationId, text, attachments } = input as { clientId: string; conversationId: string; text: string; attachments?: Array<{ id: string; name: string }> };
       const failure = failures.shift();
       if (failure) return err(failure, `hub said ${failure}`);
       const existing = byClientId.get(clientId);
-      const msg = existing ?? message({ id: `m${posted.length + 1}`, clientId, conversationId, text, author: { kind: 'agent', id: 'alice', name: 'Alice' } });
+      const images = attachments?.map((a) => ({ ...a, kind: 'image' as const, mime: 'image/png' as const, size: 68 }));
+      const msg =
+        existing ??
+        message({ id: `m${posted.length + 1}`, clientId, conversationId, text, author: { kind: 'agent', id: 'alice', name: 'Alice' }, ...(images ? { attachments: images } : {}) });
       if (!existing) {
         byClientId.set(clientId, msg);
         posted.push(msg);
@@ -43,7 +59,7 @@ function fakeHub() {
     },
     subscribe: () => () => {},
   });
-  return { bridge, posted, calls, escalations, escalateFailures, failures, loseAck: () => (loseNextAck = true) };
+  return { bridge, posted, calls, escalations, escalateFailures, failures, uploads, uploadFailures, loseAck: () => (loseNextAck = true) };
 }
 
 const view = (status: AccountView['status']) => accountView({ name: 'A', person: null, status, hubUrl: 'http://127.0.0.1:1' });
@@ -90,6 +106,50 @@ describe('outbox', () => {
     expect(hub.posted).toHaveLength(1);
     expect(await db.outbox.count()).toBe(0);
     expect((await db.messages.toArray()).map((m) => m.clientId)).toEqual(['client-c1-1']);
+  });
+
+  it('keeps a pasted image in the outbox while offline, then uploads it once and sends the message once', async () => {
+    db = freshDb();
+    const hub = fakeHub();
+    const accounts = createAccountsStore();
+    accounts.getState().replaceAll([view('offline')]);
+    outbox = startOutbox({ db, bridge: hub.bridge, accounts, retryMs: 60_000 });
+    const bytes = base64ToBytes(IMAGE_SAMPLES['image/png']);
+    await enqueueReply(
+      db,
+      { clientId: 'client-img-1', accountId: 'shop-a', conversationId: 'c1', text: '[图片 image: shot.png]', images: [{ name: 'shot.png', mime: 'image/png', bytes: bytes.slice().buffer }] },
+      1,
+    );
+    await outbox.kick();
+    expect(hub.calls).not.toContain('attachments/upload');
+    // What IndexedDB kept is the image itself, byte for byte.
+    expect([...new Uint8Array((await db.outbox.get('client-img-1'))!.images![0]!.bytes)]).toEqual([...bytes]);
+
+    hub.loseAck(); // the first send lands on the hub but its ack is lost
+    accounts.getState().upsert(view('online'));
+    await outbox.idle();
+    expect(await db.outbox.count()).toBe(1);
+    await outbox.kick();
+
+    expect(hub.uploads).toEqual([{ name: 'shot.png', data: IMAGE_SAMPLES['image/png'] }]);
+    expect(hub.posted).toHaveLength(1);
+    expect(hub.posted[0]!.attachments?.map((a) => a.name)).toEqual(['shot.png']);
+    expect(await db.outbox.count()).toBe(0);
+    expect((await db.messages.toArray()).map((m) => [m.clientId, m.attachments?.length])).toEqual([['client-img-1', 1]]);
+  });
+
+  it('marks a reply failed when its image is refused, and sends nothing', async () => {
+    db = freshDb();
+    const hub = fakeHub();
+    const accounts = createAccountsStore();
+    accounts.getState().replaceAll([view('online')]);
+    hub.uploadFailures.push('unsupported-media');
+    const bytes = base64ToBytes(IMAGE_SAMPLES['image/gif']);
+    await enqueueReply(db, { clientId: 'client-img-2', accountId: 'shop-a', conversationId: 'c1', text: 'see', images: [{ name: 'a.gif', mime: 'image/gif', bytes: bytes.slice().buffer }] }, 1);
+    outbox = startOutbox({ db, bridge: hub.bridge, accounts, retryMs: 60_000 });
+    await outbox.idle();
+    expect((await db.outbox.get('client-img-2'))).toMatchObject({ state: 'failed', error: { code: 'unsupported-media' } });
+    expect(hub.posted).toHaveLength(0);
   });
 
   it('marks a refused reply failed with the reason, holds its successors, and lets other conversations go', async () => {

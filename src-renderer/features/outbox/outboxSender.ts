@@ -3,6 +3,7 @@ import { markAttempt, markDelivered, markFailed, outboxHeads } from '../../db/ou
 import { isTransient, startRetryLoop } from '../../app/retryLoop.js';
 import type { OutboxRow, WorkstationDb } from '../../db/schema.js';
 import type { AccountsStore } from '../accounts/accountsStore.js';
+import { uploadRowImages } from './sendImages.js';
 
 export interface OutboxDeps {
   db: WorkstationDb;
@@ -29,7 +30,14 @@ export function startOutbox({ db, bridge, accounts, log = console.error, retryMs
       const result = await bridge.conversations.escalate({ accountId, conversationId, clientId, reason: text, ...row.escalation! });
       return result.ok ? ok(null) : result;
     }
-    const result = await bridge.conversations[row.kind === 'note' ? 'note' : 'send']({ accountId, conversationId, clientId, text });
+    if (row.kind === 'note') {
+      const result = await bridge.conversations.note({ accountId, conversationId, clientId, text });
+      return result.ok ? ok(result.value.message) : result;
+    }
+    // Images first (idempotent: the hub stores by content), then the message that names them, with the row's clientId.
+    const attachments = await uploadRowImages(db, bridge, row);
+    if (!attachments.ok) return attachments;
+    const result = await bridge.conversations.send({ accountId, conversationId, clientId, text, ...(attachments.value ? { attachments: attachments.value } : {}) });
     return result.ok ? ok(result.value.message) : result;
   }
 
