@@ -17,11 +17,14 @@ export const widgetPage = (accountId: string): string => `<!doctype html>
   <ol data-testid="widget-messages" class="widget-messages" aria-live="polite"></ol>
   <form class="widget-composer" id="widget-form">
     <textarea data-testid="widget-input" id="widget-input" rows="2" maxlength="10000"></textarea>
+    <button data-testid="widget-attach" id="widget-attach" type="button" class="widget-attach"></button>
+    <input data-testid="widget-attach-input" type="file" accept="image/png,image/jpeg,image/gif,image/webp" hidden>
     <button data-testid="widget-send" id="widget-send" type="submit"></button>
   </form>
 </main>
 <script src="/socket.io/socket.io.min.js"></script>
 <script src="/widget/static/locales.js"></script>
+<script src="/widget/static/widgetImages.js"></script>
 <script src="/widget/static/widget.js"></script>
 </body>
 </html>

@@ -12,6 +12,7 @@ export const WIDGET_CSP =
 const STATIC_FILES: Record<string, string> = {
   'widget.js': 'text/javascript; charset=utf-8',
   'locales.js': 'text/javascript; charset=utf-8',
+  'widgetImages.js': 'text/javascript; charset=utf-8',
   'widget.css': 'text/css; charset=utf-8',
 };
 

@@ -4,6 +4,7 @@
 (function () {
   'use strict';
   var locales = window.WIDGET_LOCALES;
+  var images = window.WIDGET_IMAGES;
   var lang = (navigator.language || '').toLowerCase().indexOf('zh') === 0 ? 'zh-CN' : 'en';
   var t = locales[lang];
   var accountId = document.body.dataset.accountId;
@@ -17,6 +18,9 @@
   document.title = t.title;
   input.placeholder = t.placeholder;
   byTestId('widget-send').textContent = t.send;
+  var attach = byTestId('widget-attach');
+  var picker = byTestId('widget-attach-input');
+  attach.textContent = t.image;
 
   // The visitor id is the visitor's only identity: kept per browser, per account.
   function visitorId() {
@@ -61,31 +65,51 @@
     // System lines ("<name> has joined") are notices, not someone speaking.
     if (message.from === 'system') item.append(text);
     else item.append(author, text);
+    if (images.render(message, item, context)) text.remove();
     list.append(item);
     list.scrollTop = list.scrollHeight;
   }
 
   setStatus('connecting');
-  var socket = io('/customer', { auth: { accountId: accountId, visitorId: visitorId() } });
+  var context = { accountId: accountId, visitorId: visitorId(), t: t };
+  var socket = io('/customer', { auth: { accountId: accountId, visitorId: context.visitorId } });
   socket.on('connect', function () { setStatus('online'); });
   socket.on('disconnect', function () { setStatus('offline'); });
   socket.on('connect_error', function () { setStatus(socket.active ? 'offline' : 'refused'); });
   socket.on('history', function (history) { (history.messages || []).forEach(show); });
   socket.on('message', show);
 
-  function send() {
-    var text = input.value.trim();
-    if (!text) return;
-    input.value = '';
-    socket.timeout(10000).emit('customer.send', { text: text }, function (error, reply) {
+  function notice(words) { show({ id: 'notice-' + Date.now() + Math.random(), from: 'system', authorName: '', text: words }); }
+
+  function emitSend(payload, onFail) {
+    socket.timeout(10000).emit('customer.send', payload, function (error, reply) {
       if (error || !reply || !reply.ok) {
-        input.value = text;
-        show({ id: 'failed-' + Date.now(), from: 'system', authorName: '', text: t.failed });
+        onFail();
+        notice(t.failed);
         return;
       }
       show(reply.message);
     });
   }
+
+  function send() {
+    var text = input.value.trim();
+    if (!text) return;
+    input.value = '';
+    emitSend({ text: text }, function () { input.value = text; });
+  }
+
+  function sendImage(file) {
+    images.upload(file, context).then(function (ref) {
+      emitSend({ text: images.imageOnlyText([ref.name]), attachments: [ref] }, function () {});
+    }, function (error) { notice(error.message); });
+  }
+
+  attach.addEventListener('click', function () { picker.click(); });
+  picker.addEventListener('change', function () {
+    Array.prototype.forEach.call(picker.files || [], sendImage);
+    picker.value = '';
+  });
 
   form.addEventListener('submit', function (event) { event.preventDefault(); send(); });
   input.addEventListener('keydown', function (event) {
