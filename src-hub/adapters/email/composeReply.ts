@@ -3,6 +3,7 @@ import { err, ok, type Result } from '../../../src-shared/result.js';
 import { findAccount } from '../../store/accounts.js';
 import { findConversation } from '../../store/conversations.js';
 import type { Queryable } from '../../store/database.js';
+import { readAttachmentBytes } from '../../store/attachments.js';
 import { listThread } from '../../store/emailThreads.js';
 import { addressOf, type EmailOptions } from './emailOptions.js';
 import type { OutboundMail } from './mailSender.js';
@@ -40,5 +41,16 @@ export async function composeReply(db: Queryable, options: EmailOptions, message
     mailId,
     inReplyTo: lastInbound?.mailId ?? null,
     references: trimReferences(thread.map((entry) => entry.mailId)),
+    ...(message.attachments?.length ? { attachments: await mailAttachmentsOf(db, message) } : {}),
   });
+}
+
+/** The reply's images as MIME parts, with the type the hub verified when it stored them. */
+async function mailAttachmentsOf(db: Queryable, message: Message): Promise<NonNullable<OutboundMail['attachments']>> {
+  const parts: NonNullable<OutboundMail['attachments']> = [];
+  for (const attachment of message.attachments ?? []) {
+    const stored = await readAttachmentBytes(db, message.accountId, attachment.id);
+    if (stored) parts.push({ filename: attachment.name, contentType: stored.mime, content: Buffer.from(stored.bytes) });
+  }
+  return parts;
 }

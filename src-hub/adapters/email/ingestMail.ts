@@ -1,5 +1,8 @@
 import type { HubAccount } from '../../../src-shared/domain/account.js';
+import type { Attachment } from '../../../src-shared/domain/attachment.js';
 import type { Customer } from '../../../src-shared/domain/conversation.js';
+import { toAttachment } from '../../attachments/resolveAttachments.js';
+import { storeImage } from '../../attachments/storeImage.js';
 import type { HubContext } from '../../context.js';
 import { newConversation, recordCustomerTurn } from '../../conversations/recordCustomerTurn.js';
 import { findConversation } from '../../store/conversations.js';
@@ -30,7 +33,8 @@ export function ingestMail(ctx: HubContext, account: HubAccount, mail: InboundMa
     const thread = threadId ? await findConversation(tx, account.id, threadId) : null;
     // A reply into a resolved thread reopens it in its queue (recordCustomerTurn does that for every channel).
     const conversation = thread ?? newConversation(ctx, account, customer, at, mail.subject);
-    const { message } = await recordCustomerTurn(ctx, writer, { account, customer, conversation, text: mail.text });
+    const attachments = await storeMailImages(tx, account.id, mail, at);
+    const { message } = await recordCustomerTurn(ctx, writer, { account, customer, conversation, text: mail.text, attachments });
     await insertThreadEntry(tx, {
       accountId: account.id,
       mailId: mail.mailId,
@@ -42,6 +46,17 @@ export function ingestMail(ctx: HubContext, account: HubAccount, mail: InboundMa
     });
     return { duplicate: false };
   });
+}
+
+/** The mail's images that are what they claim (others stay a line of text only), stored in the same transaction. */
+async function storeMailImages(tx: Queryable, accountId: string, mail: InboundMail, at: number): Promise<Attachment[]> {
+  const attachments: Attachment[] = [];
+  for (const image of mail.images) {
+    const stored = await storeImage(tx, accountId, { bytes: image.bytes, claimedMime: image.claimedMime, at });
+    // The same image twice in one mail is one attachment.
+    if (stored.ok && !attachments.some((a) => a.id === stored.value.id)) attachments.push(toAttachment(stored.value, image.name));
+  }
+  return attachments;
 }
 
 async function customerFor(ctx: HubContext, tx: Queryable, accountId: string, from: InboundMail['from'], now: number): Promise<Customer> {

@@ -10,6 +10,8 @@ export interface OutboundMail {
   mailId: string;
   inReplyTo: string | null;
   references: string[];
+  /** Images of the reply as MIME parts (absent: a text-only mail). */
+  attachments?: Array<{ filename: string; contentType: string; content: Buffer }>;
 }
 
 /** `permanent`: the relay refused for good (5xx); trying again would not help. */
@@ -45,6 +47,7 @@ export function createRelaySender(relay: RelayOptions): MailSender {
           messageId: bracket(mail.mailId),
           ...(mail.inReplyTo ? { inReplyTo: bracket(mail.inReplyTo) } : {}),
           ...(mail.references.length > 0 ? { references: mail.references.map(bracket) } : {}),
+          ...(mail.attachments?.length ? { attachments: mail.attachments } : {}),
         });
         return { ok: true };
       } catch (error) {

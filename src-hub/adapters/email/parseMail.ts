@@ -1,4 +1,5 @@
 import { simpleParser } from 'mailparser';
+import { ImageMime, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_MESSAGE, sanitizeAttachmentName } from '../../../src-shared/domain/attachment.js';
 import { err, ok, type Result } from '../../../src-shared/result.js';
 import { messageTextOf } from './mailText.js';
 
@@ -10,6 +11,14 @@ export interface InboundMail {
   from: { address: string; name: string | null };
   subject: string | null;
   text: string;
+  /** Attached images of a type we take, as the mail declared them: the hub verifies the bytes when it stores them. */
+  images: InboundImage[];
+}
+
+export interface InboundImage {
+  bytes: Uint8Array;
+  claimedMime: string;
+  name: string;
 }
 
 /** `<a@b> <c@d>` or `a@b` → `['a@b', 'c@d']`. */
@@ -33,5 +42,9 @@ export async function parseMail(raw: Buffer): Promise<Result<InboundMail>> {
     from: { address: sender.address.toLowerCase(), name: sender.name?.trim() || null },
     subject: parsed.subject?.trim().slice(0, 500) || null,
     text: messageTextOf({ text: parsed.text, html: parsed.html, attachments: parsed.attachments }),
+    images: parsed.attachments
+      .filter((a) => ImageMime.safeParse(a.contentType).success && a.size <= MAX_ATTACHMENT_BYTES)
+      .slice(0, MAX_ATTACHMENTS_PER_MESSAGE)
+      .map((a) => ({ bytes: a.content, claimedMime: a.contentType, name: sanitizeAttachmentName(a.filename ?? '') })),
   });
 }

@@ -12,8 +12,8 @@ export function MessageImages({ accountId, attachments }: { accountId: string; a
   return (
     <>
       <ul className="message-images">
-        {attachments.map((attachment) => (
-          <Thumbnail key={attachment.id} accountId={accountId} attachment={attachment} onOpen={setOpen} />
+        {attachments.map((attachment, i) => (
+          <Thumbnail key={`${i}-${attachment.id}`} accountId={accountId} attachment={attachment} onOpen={setOpen} />
         ))}
       </ul>
       {open && <ImageViewer url={open.url} name={open.name} onClose={close} />}
