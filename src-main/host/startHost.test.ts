@@ -9,7 +9,7 @@ import { createCore, type Core, MemoryVault } from '../core/index.js';
 import { fakeSocketFactory } from '../core/testing/fakeSocket.js';
 import { memoryLogger, TOKEN } from '../core/testing/fixtures.js';
 import { HOST_CSP } from './securityHeaders.js';
-import { type RunningHost, startHost } from './startHost.js';
+import { MAX_FRAME_BYTES, type RunningHost, startHost } from './startHost.js';
 
 let core: Core;
 let host: RunningHost;
@@ -135,7 +135,7 @@ describe('web host', () => {
   it('closes a page that sends an oversized frame and keeps serving others', async () => {
     const big = await openBridge();
     const closed = new Promise<number>((resolve) => big.on('close', (code) => resolve(code)));
-    big.send(JSON.stringify({ id: 1, call: 'accounts/list', input: 'x'.repeat(1024 * 1024 + 10) }));
+    big.send(JSON.stringify({ id: 1, call: 'accounts/list', input: 'x'.repeat(MAX_FRAME_BYTES + 10) }));
     expect(await closed).toBe(1009);
     const ws = await openBridge();
     ws.send(JSON.stringify({ id: 7, call: 'accounts/list', input: {} }));

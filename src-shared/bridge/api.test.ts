@@ -30,6 +30,7 @@ describe('createBridge', () => {
       app: ['notify', 'onNotificationClicked', 'onNotificationReplied', 'setBadge'],
       kb: ['upsert'],
       deliveries: ['deadLetters', 'retry'],
+      attachments: ['load', 'upload'],
     });
     expect(Object.isFrozen(bridge)).toBe(true);
   });
