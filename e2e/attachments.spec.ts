@@ -122,3 +122,17 @@ test('an image pasted offline waits in the outbox and is delivered once after th
   const images = await agentImageMessages();
   expect(images.map((m) => m.attachments!.map((a) => a.mime))).toEqual([['image/png'], ['image/gif']]);
 });
+
+test('a widget customer attaches a photo and the agent sees it in the conversation', async ({ page }) => {
+  await page.goto(host.url);
+  await expectStatus(page, 'shop-img', 'online');
+  await page.getByTestId('conversation-row').first().click();
+  await customer.getByTestId('widget-attach-input').setInputFiles({ name: '破损.webp', mimeType: 'image/webp', buffer: Buffer.from(IMAGE_SAMPLES['image/webp'], 'base64') });
+  await expect(customer.locator('[data-testid="widget-message"][data-from="me"] [data-testid="widget-image"]')).toHaveAttribute('src', /^blob:/);
+
+  const fromCustomer = page.locator('[data-testid="message"][data-author-kind="customer"]').filter({ has: page.getByTestId('message-image') });
+  await expect(fromCustomer).toHaveCount(1);
+  await expect(fromCustomer.getByTestId('message-image')).toHaveAttribute('alt', '破损.webp');
+  const photos = messagesIn(await hubLog(hub.url, probeToken)).filter((m) => m.author.kind === 'customer' && m.attachments?.length);
+  expect(photos.map((m) => m.attachments![0]!.id)).toEqual([sha256(IMAGE_SAMPLES['image/webp'])]);
+});
