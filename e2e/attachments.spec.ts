@@ -2,32 +2,15 @@ import { createHash } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { IMAGE_SAMPLES } from '../src-shared/domain/imageSamples.js';
 import { hubLog, messagesIn } from './hubProbe.js';
-import { HostProcess, HubProcess } from './stack.js';
+import { useShopStack } from './shopStack.js';
 import { addAccount, customerSays, expectStatus } from './workstation.js';
 
 // Images end to end: pasted in the workstation, stored once by the hub, shown to the
 // widget customer; pasted offline, kept in the outbox and delivered once after reconnect.
-const hub = new HubProcess();
-const host = new HostProcess();
-let agentToken = '';
-let probeToken = '';
-let customer: Page;
+const stack = useShopStack({ id: 'shop-img', name: '图片测试店' });
+const { hub, host } = stack;
 
 test.describe.configure({ mode: 'serial' });
-
-test.beforeAll(async ({ browser }) => {
-  await hub.start();
-  agentToken = await hub.createAccount({ id: 'shop-img', name: '图片测试店', person: 'alice', personName: 'Alice' });
-  probeToken = await hub.issueToken({ account: 'shop-img', person: 'probe', personName: 'Probe', role: 'lead' });
-  await host.start();
-  customer = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
-});
-
-test.afterAll(async () => {
-  await customer.context().close();
-  await host.dispose();
-  await hub.dispose();
-});
 
 const sha256 = (base64: string) => createHash('sha256').update(Buffer.from(base64, 'base64')).digest('hex');
 
@@ -45,14 +28,14 @@ async function pasteImage(page: Page, base64: string, type: string, name = 'imag
 }
 
 const agentImageMessages = async () =>
-  messagesIn(await hubLog(hub.url, probeToken)).filter((m) => m.author.kind === 'agent' && m.attachments?.length);
+  messagesIn(await hubLog(hub.url, stack.probeToken)).filter((m) => m.author.kind === 'agent' && m.attachments?.length);
 
 test('an agent pastes an image: preview, send, the bubble and the widget show it, the hub stored it once', async ({ page }) => {
   await page.goto(host.url);
-  await addAccount(page, hub.url, agentToken);
+  await addAccount(page, hub.url, stack.agentToken);
   await expectStatus(page, 'shop-img', 'online');
-  await customer.goto(`${hub.url}/widget/shop-img`);
-  await customerSays(customer, '包装是这样的吗？');
+  await stack.customer.goto(`${hub.url}/widget/shop-img`);
+  await customerSays(stack.customer, '包装是这样的吗？');
   await page.getByTestId('conversation-row').first().click();
   await page.getByTestId('claim-button').click();
   await expect(page.getByTestId('assignee')).toBeVisible();
@@ -75,14 +58,14 @@ test('an agent pastes an image: preview, send, the bubble and the widget show it
   await expect(bubble).toContainText('请看图，是这种包装');
   // Loaded through main into a blob: URL: no hub URL, no token in the page.
   await expect(bubble.getByTestId('message-image')).toHaveAttribute('src', /^blob:/);
-  expect(await page.content()).not.toContain(agentToken.split('.').at(-1)!);
+  expect(await page.content()).not.toContain(stack.agentToken.split('.').at(-1)!);
   await bubble.getByTestId('message-image').click();
   await expect(page.getByTestId('image-viewer')).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('image-viewer')).toHaveCount(0);
   await expect(page.getByTestId('claim-button').or(page.getByTestId('assignee'))).toBeVisible(); // the conversation stayed open
 
-  const widgetImage = customer.locator('[data-testid="widget-message"][data-from="agent"] [data-testid="widget-image"]');
+  const widgetImage = stack.customer.locator('[data-testid="widget-message"][data-from="agent"] [data-testid="widget-image"]');
   await expect(widgetImage).toHaveAttribute('src', /^blob:/);
   await expect.poll(() => widgetImage.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
 
@@ -91,7 +74,7 @@ test('an agent pastes an image: preview, send, the bubble and the widget show it
   // Stored once: the same bytes again are already there (200, not 201), under the same id.
   const again = await fetch(`${hub.url}/attachments/shop-img`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${probeToken}`, 'content-type': 'image/png' },
+    headers: { authorization: `Bearer ${stack.probeToken}`, 'content-type': 'image/png' },
     body: Buffer.from(IMAGE_SAMPLES['image/png'], 'base64'),
   });
   expect(again.status).toBe(200);
@@ -118,7 +101,7 @@ test('an image pasted offline waits in the outbox and is delivered once after th
   // Only an image: its placeholder text is not shown in the bubble.
   await expect(delivered.last().locator('.message-text')).toHaveCount(0);
 
-  await expect(customer.locator('[data-testid="widget-message"][data-from="agent"] [data-testid="widget-image"]')).toHaveCount(2, { timeout: 30_000 });
+  await expect(stack.customer.locator('[data-testid="widget-message"][data-from="agent"] [data-testid="widget-image"]')).toHaveCount(2, { timeout: 30_000 });
   const images = await agentImageMessages();
   expect(images.map((m) => m.attachments!.map((a) => a.mime))).toEqual([['image/png'], ['image/gif']]);
 });
@@ -127,12 +110,12 @@ test('a widget customer attaches a photo and the agent sees it in the conversati
   await page.goto(host.url);
   await expectStatus(page, 'shop-img', 'online');
   await page.getByTestId('conversation-row').first().click();
-  await customer.getByTestId('widget-attach-input').setInputFiles({ name: '破损.webp', mimeType: 'image/webp', buffer: Buffer.from(IMAGE_SAMPLES['image/webp'], 'base64') });
-  await expect(customer.locator('[data-testid="widget-message"][data-from="me"] [data-testid="widget-image"]')).toHaveAttribute('src', /^blob:/);
+  await stack.customer.getByTestId('widget-attach-input').setInputFiles({ name: '破损.webp', mimeType: 'image/webp', buffer: Buffer.from(IMAGE_SAMPLES['image/webp'], 'base64') });
+  await expect(stack.customer.locator('[data-testid="widget-message"][data-from="me"] [data-testid="widget-image"]')).toHaveAttribute('src', /^blob:/);
 
   const fromCustomer = page.locator('[data-testid="message"][data-author-kind="customer"]').filter({ has: page.getByTestId('message-image') });
   await expect(fromCustomer).toHaveCount(1);
   await expect(fromCustomer.getByTestId('message-image')).toHaveAttribute('alt', '破损.webp');
-  const photos = messagesIn(await hubLog(hub.url, probeToken)).filter((m) => m.author.kind === 'customer' && m.attachments?.length);
+  const photos = messagesIn(await hubLog(hub.url, stack.probeToken)).filter((m) => m.author.kind === 'customer' && m.attachments?.length);
   expect(photos.map((m) => m.attachments![0]!.id)).toEqual([sha256(IMAGE_SAMPLES['image/webp'])]);
 });

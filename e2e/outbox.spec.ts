@@ -1,34 +1,17 @@
 import { expect, test, type Page } from '@playwright/test';
 import { hubLog, messagesIn } from './hubProbe.js';
-import { HostProcess, HubProcess } from './stack.js';
+import { useShopStack } from './shopStack.js';
 import { addAccount, customerSays, expectStatus } from './workstation.js';
 
 // The offline outbox: replies written while the hub is gone reach the customer
 // exactly once, in order, across a hub restart and across an app reload.
-const hub = new HubProcess();
-const host = new HostProcess();
-let agentToken = '';
-let probeToken = '';
-let customer: Page;
+const stack = useShopStack({ id: 'shop-o', name: '离线测试店' });
+const { hub, host } = stack;
 
 test.describe.configure({ mode: 'serial' });
 
-test.beforeAll(async ({ browser }) => {
-  await hub.start();
-  agentToken = await hub.createAccount({ id: 'shop-o', name: '离线测试店', person: 'alice', personName: 'Alice' });
-  probeToken = await hub.issueToken({ account: 'shop-o', person: 'probe', personName: 'Probe', role: 'lead' });
-  await host.start();
-  customer = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
-});
-
-test.afterAll(async () => {
-  await customer.context().close();
-  await host.dispose();
-  await hub.dispose();
-});
-
 const agentReplies = async () =>
-  messagesIn(await hubLog(hub.url, probeToken))
+  messagesIn(await hubLog(hub.url, stack.probeToken))
     .filter((m) => m.author.kind === 'agent')
     .map((m) => m.text);
 
@@ -38,15 +21,15 @@ async function reply(page: Page, text: string): Promise<void> {
   await expect(page.getByTestId('composer-input')).toHaveValue('');
 }
 
-const widgetAgentTexts = () => customer.locator('[data-testid="widget-message"][data-from="agent"] p');
+const widgetAgentTexts = () => stack.customer.locator('[data-testid="widget-message"][data-from="agent"] p');
 const queuedBubbles = (page: Page) => page.locator('[data-testid="message"][data-status="queued"]');
 
 test('three replies written offline arrive once each, in order, after the hub restarts', async ({ page }) => {
   await page.goto(host.url);
-  await addAccount(page, hub.url, agentToken);
+  await addAccount(page, hub.url, stack.agentToken);
   await expectStatus(page, 'shop-o', 'online');
-  await customer.goto(`${hub.url}/widget/shop-o`);
-  await customerSays(customer, '我想把收货地址改到公司');
+  await stack.customer.goto(`${hub.url}/widget/shop-o`);
+  await customerSays(stack.customer, '我想把收货地址改到公司');
   await page.getByTestId('conversation-row').first().click();
   await page.getByTestId('claim-button').click();
   await expect(page.getByTestId('assignee')).toBeVisible();
