@@ -25,17 +25,27 @@ export async function handleAttachmentRequest(req: IncomingMessage, res: ServerR
   const [, accountId, attachmentId] = match as unknown as [string, string, string | undefined];
   const wantsUpload = req.method === 'POST' && attachmentId === undefined;
   const wantsBytes = req.method === 'GET' && attachmentId !== undefined;
-  if (!wantsUpload && !wantsBytes) return (sendError(res, 405, 'validation', 'POST /attachments/<account> or GET /attachments/<account>/<id>'), true);
-  if (!Id.safeParse(accountId).success) return (sendError(res, 404, 'not-found', 'no such account'), true);
+  await answer(req, res, ctx, accountId, wantsUpload ? { upload: true } : wantsBytes ? { serve: attachmentId! } : null);
+  return true;
+}
 
+/** `what`: an upload, an image to serve, or null for a method the path does not take. */
+async function answer(
+  req: IncomingMessage,
+  res: ServerResponse,
+  ctx: HubContext,
+  accountId: string,
+  what: { upload: true } | { serve: string } | null,
+): Promise<void> {
+  if (what === null) return sendError(res, 405, 'validation', 'POST /attachments/<account> or GET /attachments/<account>/<id>');
+  if (!Id.safeParse(accountId).success) return sendError(res, 404, 'not-found', 'no such account');
   const check = await identifyCaller(ctx, req, accountId);
   if (!check.ok) {
     req.resume();
-    return (sendError(res, check.status, check.status === 404 ? 'not-found' : 'unauthorized', check.message), true);
+    return sendError(res, check.status, check.status === 404 ? 'not-found' : 'unauthorized', check.message);
   }
-  if (wantsUpload) await upload(ctx, req, res, accountId, check.caller);
-  else await serve(ctx, res, accountId, attachmentId!, check.caller);
-  return true;
+  if ('upload' in what) return upload(ctx, req, res, accountId, check.caller);
+  return serve(ctx, res, accountId, what.serve, check.caller);
 }
 
 async function upload(ctx: HubContext, req: IncomingMessage, res: ServerResponse, accountId: string, caller: AttachmentCaller): Promise<void> {

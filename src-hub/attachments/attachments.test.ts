@@ -101,6 +101,9 @@ describe('sending and serving images', () => {
     const other = await makeAccount(t.hub);
     expect((await fetchImage(t.hub.url, accountId, id, { token: other.tokens.agent })).status).toBe(401);
     expect((await fetchImage(t.hub.url, other.accountId, id, { token: other.tokens.agent })).status).toBe(404);
+    // Paths that look like something else are not.
+    expect((await fetchImage(t.hub.url, accountId, 'upload', { token: tokens.agent })).status).toBe(404);
+    expect((await fetch(`${t.hub.url}/attachments/${accountId}`, { headers: { authorization: `Bearer ${tokens.agent}` } })).status).toBe(405);
   });
 
   it('a message naming an image that was never uploaded here is refused and stores nothing', async () => {
