@@ -4,11 +4,21 @@ import { Id } from '../../src-shared/domain/ids.js';
 import { readRawBody } from '../adapters/webhook/readRawBody.js';
 import type { HubContext } from '../context.js';
 import { sendError, sendJson } from '../http/json.js';
+import { createRateLimiter, type RateLimiter } from '../limits/tokenBucket.js';
 import { readAttachmentBytes, visitorMaySee } from '../store/attachments.js';
 import { findCustomerByVisitor } from '../store/customers.js';
 import { identifyCaller, type AttachmentCaller } from './attachmentCaller.js';
 import { toAttachment } from './resolveAttachments.js';
 import { storeImage } from './storeImage.js';
+
+/** Anonymous visitors' uploads per account (a bounded key set): a burst of 20, then one every 2 s. */
+const VISITOR_UPLOADS = { perSecond: 0.5, burst: 20 };
+const visitorLimiters = new WeakMap<HubContext, RateLimiter>();
+const visitorLimiterOf = (ctx: HubContext): RateLimiter => {
+  let limiter = visitorLimiters.get(ctx);
+  if (!limiter) visitorLimiters.set(ctx, (limiter = createRateLimiter(VISITOR_UPLOADS, ctx.now)));
+  return limiter;
+};
 
 const EXTENSIONS = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/gif': 'gif', 'image/webp': 'webp' } as const;
 
@@ -52,7 +62,8 @@ async function upload(ctx: HubContext, req: IncomingMessage, res: ServerResponse
   const refusal = await uploadRefusal(ctx, accountId, caller);
   if (refusal) {
     req.resume();
-    return sendError(res, refusal.status, refusal.status === 415 ? 'unsupported-media' : 'forbidden', refusal.message);
+    const code = refusal.status === 415 ? 'unsupported-media' : refusal.status === 429 ? 'rate-limited' : 'forbidden';
+    return sendError(res, refusal.status, code, refusal.message);
   }
   const bytes = await readRawBody(req, MAX_ATTACHMENT_BYTES);
   if (!bytes) return sendError(res, 413, 'unsupported-media', `the image is larger than ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`);
@@ -61,13 +72,14 @@ async function upload(ctx: HubContext, req: IncomingMessage, res: ServerResponse
   sendJson(res, stored.value.created ? 201 : 200, { ok: true, attachment: toAttachment(stored.value, nameOf(req)) });
 }
 
-/** Text-only channels take no images; a visitor uploads only once they have written (anonymous storage stays bounded by the chat's rate limit). */
-async function uploadRefusal(ctx: HubContext, accountId: string, caller: AttachmentCaller): Promise<{ status: 403 | 415; message: string } | null> {
+/** Text-only channels take no images; a visitor uploads only once they have written, and at a bounded rate per account. */
+async function uploadRefusal(ctx: HubContext, accountId: string, caller: AttachmentCaller): Promise<{ status: 403 | 415 | 429; message: string } | null> {
   if (caller.kind === 'agent') {
     return channelTakesImages(caller.identity.account.channel) ? null : { status: 415, message: 'this channel does not take images' };
   }
   const customer = await findCustomerByVisitor(ctx.db, accountId, caller.visitorId);
-  return customer ? null : { status: 403, message: 'write a message before sending an image' };
+  if (!customer) return { status: 403, message: 'write a message before sending an image' };
+  return visitorLimiterOf(ctx).take(accountId).ok ? null : { status: 429, message: 'too many images from visitors: try again in a moment' };
 }
 
 function nameOf(req: IncomingMessage): string {

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_ATTACHMENT_BYTES } from '../../src-shared/domain/attachment.js';
 import { SVG_WITH_SCRIPT } from '../../src-shared/domain/imageSamples.js';
 import { CustomerMessage } from '../../src-shared/hub/customer.js';
-import { connectAgent, connectCustomer, makeAccount } from '../testing/fixtures.js';
+import { connectAgent, connectCustomer, customerSays, makeAccount } from '../testing/fixtures.js';
 import { closeAllSockets, command, eventually } from '../testing/sockets.js';
 import { startTestHub, type TestHub } from '../testing/testHub.js';
 import { fetchImage, sampleBytes, uploadImage } from './testing.js';
@@ -57,6 +57,19 @@ describe('uploading images', () => {
     expect((await uploadImage(t.hub.url, mine.accountId, { token: `${mine.tokens.agent}x` }, png, 'image/png')).status).toBe(401);
     // A visitor who never wrote may not store anything.
     expect((await uploadImage(t.hub.url, mine.accountId, { visitorId: 'visitor-silent' }, png, 'image/png')).status).toBe(403);
+  });
+
+  it('lets visitors of an account upload a burst of images, then slows them down', async () => {
+    const { accountId } = await makeAccount(t.hub);
+    await customerSays(t.hub, accountId, '我有几张照片', 'visitor-many-photos');
+    const statuses: number[] = [];
+    // Distinct bytes each time (a trailing byte after the image), so none is a replay of another.
+    for (let i = 0; i < 21; i++) {
+      const bytes = Buffer.concat([png, Buffer.from([i])]);
+      statuses.push((await uploadImage(t.hub.url, accountId, { visitorId: 'visitor-many-photos' }, bytes, 'image/png')).status);
+    }
+    expect(statuses.slice(0, 20).every((status) => status === 201)).toBe(true);
+    expect(statuses[20]).toBe(429);
   });
 
   it('says a text-only channel does not take images, at upload and at send', async () => {
