@@ -16,7 +16,7 @@ test.beforeAll(async ({ browser }) => {
   await hub.start();
   tokens.web = await hub.createAccount({ id: 'deer-web', name: '小鹿官网', person: 'alice', personName: 'Alice' });
   tokens.tmall = await hub.createAccount({ id: 'deer-tmall', name: '小鹿天猫店', person: 'alice2', personName: 'Alice' });
-  probe = await hub.issueToken({ account: 'deer-web', person: 'probe', personName: 'Probe', role: 'lead' });
+  probe = await hub.issueToken({ account: 'deer-web', person: 'probe', personName: 'Probe', role: 'agent' }); // an agent: its presence must not staff the supervisors' queue
   await host.start();
   for (const account of ['deer-web', 'deer-tmall']) {
     const page = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
@@ -160,7 +160,8 @@ test('x escalates the open conversation with a reason the hub records, and the r
   await page.getByTestId('escalate-target-supervisor').check();
   await page.getByTestId('escalate-note').fill('顾客要求赔偿运费');
   await page.getByTestId('escalate-send').click();
-  await expect(page.getByTestId('notice')).toHaveText('已升级。');
+  // Only agents are online on this account: nobody serves the supervisors' queue, and the agent is told.
+  await expect(page.getByTestId('notice')).toHaveText('已升级至主管，但目前没有在线的处理人员：会话在队列中等待。');
   await expect(page.getByTestId('conversation-row').filter({ hasText: '小鹿官网' }).getByTestId('escalated')).toContainText('主管');
 
   const escalations = (await hubLog(hub.url, probe)).flatMap((e) => (e.type === 'conversation.escalated' ? [e.data] : []));

@@ -55,7 +55,12 @@ export const HubCommands = {
       clientId: ClientId.optional(),
       summary: EscalationSummary.optional(),
     }),
-    output: z.object({ queue: QueueKey.optional(), duplicate: z.boolean().optional() }),
+    output: z.object({
+      queue: QueueKey.optional(),
+      duplicate: z.boolean().optional(),
+      /** People online serving the target queue when it landed; 0: it waits there with nobody to take it yet. */
+      servedBy: z.number().int().nonnegative().optional(),
+    }),
   },
   /** Supervisor only. Refused with `conflict` naming the winner when another supervisor holds it. */
   'conversation.takeover': { input: ConversationRef, output: z.object({}) },
