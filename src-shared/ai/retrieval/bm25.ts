@@ -37,12 +37,6 @@ const COMMON_SHARE = 0.2;
 const COMMON_MIN_DOCS = 500;
 export const isTooCommon = (df: number, n: number): boolean => n >= COMMON_MIN_DOCS && df > n * COMMON_SHARE;
 
-/** A document's distinct terms and their weighted frequencies (for removal and single-document scoring). */
-interface DocTerms {
-  terms: string[];
-  tfs: Float64Array;
-}
-
 /**
  * BM25 over an inverted index that accepts `add` and `remove` at any time
  * (no rebuild: statistics are sums kept up to date). Fields are folded into one
@@ -53,7 +47,8 @@ export class Bm25Index {
   readonly k1: number;
   readonly b: number;
   private readonly slots = new Slots();
-  private readonly docs: Array<DocTerms | undefined> = [];
+  /** Slot → the document's terms and weighted frequencies (for removal and single-document scoring). */
+  private readonly docs: Array<Map<string, number> | undefined> = [];
   private lengths = new Float64Array(64);
   private readonly postings = new Map<string, PostingList>();
   private readonly board = new ScoreBoard();
@@ -78,22 +73,22 @@ export class Bm25Index {
   add(id: string, content: string | readonly WeightedTokens[]): number {
     this.remove(id);
     const fields = typeof content === 'string' ? [{ tokens: tokenize(content), weight: 1 }] : content;
-    const tf = new Map<string, number>();
+    const terms = new Map<string, number>();
     let length = 0;
     for (const { tokens, weight } of fields) {
-      for (const t of tokens) tf.set(t, (tf.get(t) ?? 0) + weight);
+      for (const t of tokens) terms.set(t, (terms.get(t) ?? 0) + weight);
       length += tokens.length * weight;
     }
     const slot = this.slots.take(id);
-    const doc: DocTerms = { terms: [...tf.keys()], tfs: Float64Array.from(tf.values()) };
-    this.docs[slot] = doc;
+    this.docs[slot] = terms;
     this.lengths = grown(this.lengths, slot + 1);
     this.lengths[slot] = length;
     this.totalLength += length;
-    doc.terms.forEach((term, i) => {
+    // forEach, not for-of: no [term, tf] pair allocated per entry (a build makes a million).
+    terms.forEach((tf, term) => {
       let list = this.postings.get(term);
       if (!list) this.postings.set(term, (list = new PostingList()));
-      list.push(slot, doc.tfs[i]!);
+      list.push(slot, tf);
     });
     return slot;
   }
@@ -101,11 +96,11 @@ export class Bm25Index {
   remove(id: string): boolean {
     const slot = this.slots.release(id);
     if (slot === undefined) return false;
-    for (const term of this.docs[slot]!.terms) {
+    this.docs[slot]!.forEach((_, term) => {
       const list = this.postings.get(term)!;
       list.removeAt(list.indexOf(slot));
       if (list.length === 0) this.postings.delete(term);
-    }
+    });
     this.totalLength -= this.lengths[slot]!;
     this.docs[slot] = undefined;
     return true;
@@ -159,8 +154,7 @@ export class Bm25Index {
     const norm = this.k1 * (1 - this.b + (this.b * this.lengths[slot]!) / avgLength);
     let score = 0;
     query.terms.forEach((term, i) => {
-      const at = doc.terms.indexOf(term);
-      const tf = at < 0 ? 0 : doc.tfs[at]!;
+      const tf = doc.get(term);
       if (tf) score += (query.idfs[i]! * tf * (this.k1 + 1)) / (tf + norm);
     });
     return score;

@@ -60,7 +60,7 @@ export class NaiveBayesIntents {
     const counts = this.counts[slot]!;
     const tf = new Map<string, number>();
     for (const t of tokens) tf.set(t, (tf.get(t) ?? 0) + 1);
-    for (const [term, n] of tf) {
+    tf.forEach((n, term) => {
       const weight = 1 + Math.log(n);
       const before = counts.get(term);
       counts.set(term, (before ?? 0) + weight);
@@ -72,7 +72,7 @@ export class NaiveBayesIntents {
         const at = list.indexOf(slot);
         list.weights[at] = list.weights[at]! + weight;
       }
-    }
+    });
   }
 
   forget(label: string): boolean {
