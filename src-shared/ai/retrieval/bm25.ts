@@ -1,5 +1,5 @@
 import { tokenize } from '../text/tokenize.js';
-import { PostingList, Slots, grown } from './postings.js';
+import { PostingList, Slots, TermIds, grown } from './postings.js';
 import { ScoreBoard } from './scoreBoard.js';
 
 /** A field's tokens and how much a match in it counts (title > questions > body). */
@@ -24,7 +24,8 @@ export interface Bm25Options {
 
 /** A query's distinct, not-too-common terms with their idf, for scoring single documents. */
 export interface PreparedQuery {
-  terms: string[];
+  /** Term ids; -1 for a term no document has. */
+  terms: number[];
   idfs: number[];
   ceiling: number;
 }
@@ -47,11 +48,15 @@ export class Bm25Index {
   readonly k1: number;
   readonly b: number;
   private readonly slots = new Slots();
-  /** Slot → the document's terms and weighted frequencies (for removal and single-document scoring). */
-  private readonly docs: Array<Map<string, number> | undefined> = [];
+  private readonly termIds = new TermIds();
+  /** Term id → its postings; an emptied list stays (df 0 = absent). */
+  private readonly postings: PostingList[] = [];
+  /** Slot → the document's term ids and weighted frequencies (for removal and single-document scoring). */
+  private readonly docs: Array<{ terms: number[]; tfs: number[] } | undefined> = [];
   private lengths = new Float64Array(64);
-  private readonly postings = new Map<string, PostingList>();
   private readonly board = new ScoreBoard();
+  /** Term id → weighted frequency while one document is added. */
+  private readonly tally = new ScoreBoard();
   private totalLength = 0;
 
   constructor(options: Bm25Options = {}) {
@@ -73,43 +78,48 @@ export class Bm25Index {
   add(id: string, content: string | readonly WeightedTokens[]): number {
     this.remove(id);
     const fields = typeof content === 'string' ? [{ tokens: tokenize(content), weight: 1 }] : content;
-    const terms = new Map<string, number>();
+    const { tally } = this;
+    tally.clear();
     let length = 0;
     for (const { tokens, weight } of fields) {
-      for (const t of tokens) terms.set(t, (terms.get(t) ?? 0) + weight);
+      // A zero-weight field adds nothing, not even document frequency.
+      if (weight > 0) for (const t of tokens) tally.add(this.termIds.of(t), weight);
       length += tokens.length * weight;
     }
     const slot = this.slots.take(id);
-    this.docs[slot] = terms;
+    const terms = Array.from(tally.touched.subarray(0, tally.count));
+    const tfs = terms.map((term) => tally.values[term]!);
+    this.docs[slot] = { terms, tfs };
     this.lengths = grown(this.lengths, slot + 1);
     this.lengths[slot] = length;
     this.totalLength += length;
-    // forEach, not for-of: no [term, tf] pair allocated per entry (a build makes a million).
-    terms.forEach((tf, term) => {
-      let list = this.postings.get(term);
-      if (!list) this.postings.set(term, (list = new PostingList()));
-      list.push(slot, tf);
-    });
+    terms.forEach((term, i) => (this.postings[term] ??= new PostingList()).push(slot, tfs[i]!));
     return slot;
   }
 
   remove(id: string): boolean {
     const slot = this.slots.release(id);
     if (slot === undefined) return false;
-    this.docs[slot]!.forEach((_, term) => {
-      const list = this.postings.get(term)!;
+    for (const term of this.docs[slot]!.terms) {
+      const list = this.postings[term]!;
       list.removeAt(list.indexOf(slot));
-      if (list.length === 0) this.postings.delete(term);
-    });
+    }
     this.totalLength -= this.lengths[slot]!;
     this.docs[slot] = undefined;
     return true;
   }
 
+  /** How many documents have the term. */
+  private df(term: number | undefined): number {
+    return term === undefined ? 0 : (this.postings[term]?.length ?? 0);
+  }
+
+  private idfOfDf(df: number): number {
+    return Math.log(1 + (this.size - df + 0.5) / (df + 0.5));
+  }
+
   idf(term: string): number {
-    const n = this.size;
-    const df = this.postings.get(term)?.length ?? 0;
-    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    return this.idfOfDf(this.df(this.termIds.get(term)));
   }
 
   /**
@@ -122,14 +132,15 @@ export class Bm25Index {
     const n = this.size;
     const avgLength = this.totalLength / Math.max(1, n) || 1;
     let ceiling = 0;
-    for (const term of new Set(queryTokens)) {
-      const list = this.postings.get(term);
-      if (list && isTooCommon(list.length, n)) continue;
-      const idf = this.idf(term);
+    for (const token of new Set(queryTokens)) {
+      const term = this.termIds.get(token);
+      const df = this.df(term);
+      if (isTooCommon(df, n)) continue;
+      const idf = this.idfOfDf(df);
       ceiling += idf * (k1 + 1);
-      if (!list) continue;
-      const { slots, weights } = list;
-      for (let i = 0; i < list.length; i++) {
+      if (df === 0) continue;
+      const { slots, weights } = this.postings[term!]!;
+      for (let i = 0; i < df; i++) {
         const slot = slots[i]!;
         const tf = weights[i]!;
         const norm = k1 * (1 - b + (b * lengths[slot]!) / avgLength);
@@ -141,8 +152,15 @@ export class Bm25Index {
 
   /** Terms and idfs once per query, for `scoreDoc` on a short list of documents. */
   prepare(queryTokens: readonly string[]): PreparedQuery {
-    const terms = [...new Set(queryTokens)].filter((t) => !isTooCommon(this.postings.get(t)?.length ?? 0, this.size));
-    const idfs = terms.map((t) => this.idf(t));
+    const terms: number[] = [];
+    const idfs: number[] = [];
+    for (const token of new Set(queryTokens)) {
+      const term = this.termIds.get(token);
+      const df = this.df(term);
+      if (isTooCommon(df, this.size)) continue;
+      terms.push(df > 0 ? term! : -1);
+      idfs.push(this.idfOfDf(df));
+    }
     return { terms, idfs, ceiling: idfs.reduce((sum, idf) => sum + idf * (this.k1 + 1), 0) };
   }
 
@@ -154,8 +172,10 @@ export class Bm25Index {
     const norm = this.k1 * (1 - this.b + (this.b * this.lengths[slot]!) / avgLength);
     let score = 0;
     query.terms.forEach((term, i) => {
-      const tf = doc.get(term);
-      if (tf) score += (query.idfs[i]! * tf * (this.k1 + 1)) / (tf + norm);
+      const at = term < 0 ? -1 : doc.terms.indexOf(term);
+      if (at < 0) return;
+      const tf = doc.tfs[at]!;
+      score += (query.idfs[i]! * tf * (this.k1 + 1)) / (tf + norm);
     });
     return score;
   }

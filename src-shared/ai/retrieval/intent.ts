@@ -1,5 +1,5 @@
 import { isTooCommon } from './bm25.js';
-import { PostingList, Slots, grown } from './postings.js';
+import { PostingList, Slots, TermIds, grown } from './postings.js';
 import { ScoreBoard } from './scoreBoard.js';
 
 /**
@@ -26,12 +26,17 @@ const LOG_ALPHA = Math.log(ALPHA);
 
 export class NaiveBayesIntents {
   private readonly labels = new Slots();
-  /** label slot → its terms' counts, and their sum. */
-  private readonly counts: Array<Map<string, number> | undefined> = [];
+  /** label slot → its term ids' counts (sublinear), and their sum. */
+  private readonly counts: Array<Map<number, number> | undefined> = [];
   private totals = new Float64Array(64);
-  /** term → (label slot, count): a query touches only the labels that share its words. */
-  private readonly byTerm = new Map<string, PostingList>();
+  private readonly termIds = new TermIds();
+  /** term id → (label slot, count): a query touches only the labels that share its words. */
+  private readonly byTerm: PostingList[] = [];
+  /** How many terms some label has: the vocabulary of the smoothing. */
+  private vocabulary = 0;
   private readonly board = new ScoreBoard();
+  /** Term id → count while one example is learned. */
+  private readonly tally = new ScoreBoard();
   /** What every query needs of every label, kept until the model changes (see `floor`). */
   private cache: { unseen: Float64Array; best: number; sums: Map<number, number> } | null = null;
 
@@ -58,32 +63,35 @@ export class NaiveBayesIntents {
       this.totals[slot] = 0;
     }
     const counts = this.counts[slot]!;
-    const tf = new Map<string, number>();
-    for (const t of tokens) tf.set(t, (tf.get(t) ?? 0) + 1);
-    tf.forEach((n, term) => {
-      const weight = 1 + Math.log(n);
+    const { tally } = this;
+    tally.clear();
+    for (const t of tokens) tally.add(this.termIds.of(t), 1);
+    for (let i = 0; i < tally.count; i++) {
+      const term = tally.touched[i]!;
+      const weight = 1 + Math.log(tally.values[term]!);
       const before = counts.get(term);
       counts.set(term, (before ?? 0) + weight);
       this.totals[slot] = this.totals[slot]! + weight;
-      let list = this.byTerm.get(term);
-      if (!list) this.byTerm.set(term, (list = new PostingList()));
-      if (before === undefined) list.push(slot, weight);
-      else {
+      const list = (this.byTerm[term] ??= new PostingList());
+      if (before !== undefined) {
         const at = list.indexOf(slot);
         list.weights[at] = list.weights[at]! + weight;
+        continue;
       }
-    });
+      if (list.length === 0) this.vocabulary++;
+      list.push(slot, weight);
+    }
   }
 
   forget(label: string): boolean {
     const slot = this.labels.release(label);
     if (slot === undefined) return false;
     this.cache = null;
-    for (const term of this.counts[slot]!.keys()) {
-      const list = this.byTerm.get(term)!;
+    this.counts[slot]!.forEach((_, term) => {
+      const list = this.byTerm[term]!;
       list.removeAt(list.indexOf(slot));
-      if (list.length === 0) this.byTerm.delete(term);
-    }
+      if (list.length === 0) this.vocabulary--;
+    });
     this.counts[slot] = undefined;
     return true;
   }
@@ -105,12 +113,16 @@ export class NaiveBayesIntents {
     const { board, temperature } = this;
     board.clear();
     // Words most labels share cannot tell labels apart, and cost the most.
-    const known = queryTokens.filter((t) => this.byTerm.has(t) && !isTooCommon(this.byTerm.get(t)!.length, this.size));
+    const known: PostingList[] = [];
+    for (const t of queryTokens) {
+      const term = this.termIds.get(t);
+      const list = term === undefined ? undefined : this.byTerm[term];
+      if (list && list.length > 0 && !isTooCommon(list.length, this.size)) known.push(list);
+    }
     if (known.length === 0) return board;
     const { unseen, best } = this.floor();
     // Log-likelihood of touched labels above their all-unseen floor (always > 0: a count beats ALPHA).
-    for (const term of known) {
-      const { slots, weights, length } = this.byTerm.get(term)!;
+    for (const { slots, weights, length } of known) {
       for (let i = 0; i < length; i++) board.add(slots[i]!, Math.log(weights[i]! + ALPHA) - LOG_ALPHA);
     }
     const n = known.length;
@@ -137,7 +149,7 @@ export class NaiveBayesIntents {
   /** Per label, the log-probability of a word it has never seen; and the highest of them. */
   private floor(): { unseen: Float64Array; best: number; sums: Map<number, number> } {
     if (this.cache) return this.cache;
-    const vocabulary = this.byTerm.size;
+    const { vocabulary } = this;
     const unseen = new Float64Array(this.labels.capacity).fill(-Infinity);
     let best = -Infinity;
     for (let slot = 0; slot < unseen.length; slot++) {

@@ -80,3 +80,21 @@ export function grown(array: Float64Array<ArrayBuffer>, length: number): Float64
   next.set(array);
   return next;
 }
+
+/**
+ * Term → integer id, assigned on first sight and never reused. A token is hashed
+ * once per document; everything after that (tallies, postings) is array indexing.
+ */
+export class TermIds {
+  private readonly ids = new Map<string, number>();
+
+  get(term: string): number | undefined {
+    return this.ids.get(term);
+  }
+
+  of(term: string): number {
+    let id = this.ids.get(term);
+    if (id === undefined) this.ids.set(term, (id = this.ids.size));
+    return id;
+  }
+}
