@@ -15,11 +15,19 @@ export interface Bm25Hit {
   coverage: number;
 }
 
+/** The same with tokens already turned into ids of the index's `TermIds`. */
+export interface WeightedTerms {
+  terms: ArrayLike<number>;
+  weight: number;
+}
+
 export interface Bm25Options {
   /** Term-frequency saturation. Short FAQ documents saturate fast: lower than the textbook 1.2. */
   k1?: number;
   /** Length normalization: 0 none, 1 full. */
   b?: number;
+  /** Term ids shared with other indexes over the same texts, so each token is hashed once for all. */
+  termIds?: TermIds;
 }
 
 /** A query's distinct, not-too-common terms with their idf, for scoring single documents. */
@@ -48,7 +56,7 @@ export class Bm25Index {
   readonly k1: number;
   readonly b: number;
   private readonly slots = new Slots();
-  private readonly termIds = new TermIds();
+  readonly termIds: TermIds;
   /** Term id → its postings; an emptied list stays (df 0 = absent). */
   private readonly postings: PostingList[] = [];
   /** Slot → the document's term ids and weighted frequencies (for removal and single-document scoring). */
@@ -62,6 +70,7 @@ export class Bm25Index {
   constructor(options: Bm25Options = {}) {
     this.k1 = options.k1 ?? 1.2;
     this.b = options.b ?? 0.75;
+    this.termIds = options.termIds ?? new TermIds();
   }
 
   get size(): number {
@@ -76,15 +85,20 @@ export class Bm25Index {
 
   /** Adds or replaces a document: plain text, or weighted fields already tokenized. Returns its slot. */
   add(id: string, content: string | readonly WeightedTokens[]): number {
-    this.remove(id);
     const fields = typeof content === 'string' ? [{ tokens: tokenize(content), weight: 1 }] : content;
+    return this.addTerms(id, fields.map(({ tokens, weight }) => ({ terms: tokens.map((t) => this.termIds.of(t)), weight })));
+  }
+
+  /** `add` for fields whose tokens are already ids of `termIds`. */
+  addTerms(id: string, fields: readonly WeightedTerms[]): number {
+    this.remove(id);
     const { tally } = this;
     tally.clear();
     let length = 0;
-    for (const { tokens, weight } of fields) {
+    for (const { terms, weight } of fields) {
       // A zero-weight field adds nothing, not even document frequency.
-      if (weight > 0) for (const t of tokens) tally.add(this.termIds.of(t), weight);
-      length += tokens.length * weight;
+      if (weight > 0) for (let i = 0; i < terms.length; i++) tally.add(terms[i]!, weight);
+      length += terms.length * weight;
     }
     const slot = this.slots.take(id);
     const terms = Array.from(tally.touched.subarray(0, tally.count));

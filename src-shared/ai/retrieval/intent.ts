@@ -29,7 +29,6 @@ export class NaiveBayesIntents {
   /** label slot → its term ids' counts (sublinear), and their sum. */
   private readonly counts: Array<Map<number, number> | undefined> = [];
   private totals = new Float64Array(64);
-  private readonly termIds = new TermIds();
   /** term id → (label slot, count): a query touches only the labels that share its words. */
   private readonly byTerm: PostingList[] = [];
   /** How many terms some label has: the vocabulary of the smoothing. */
@@ -40,7 +39,11 @@ export class NaiveBayesIntents {
   /** What every query needs of every label, kept until the model changes (see `floor`). */
   private cache: { unseen: Float64Array; best: number; sums: Map<number, number> } | null = null;
 
-  constructor(private readonly temperature = 3) {}
+  /** `termIds` may be shared with indexes over the same texts (see Bm25Options). */
+  constructor(
+    private readonly temperature = 3,
+    readonly termIds = new TermIds(),
+  ) {}
 
   get size(): number {
     return this.labels.size;
@@ -54,6 +57,11 @@ export class NaiveBayesIntents {
 
   /** Adds one example to a label (creating it). */
   learn(label: string, tokens: readonly string[]): void {
+    this.learnTerms(label, tokens.map((t) => this.termIds.of(t)));
+  }
+
+  /** `learn` with the tokens already ids of `termIds`. */
+  learnTerms(label: string, terms: ArrayLike<number>): void {
     this.cache = null;
     let slot = this.labels.of(label);
     if (slot === undefined) {
@@ -65,7 +73,7 @@ export class NaiveBayesIntents {
     const counts = this.counts[slot]!;
     const { tally } = this;
     tally.clear();
-    for (const t of tokens) tally.add(this.termIds.of(t), 1);
+    for (let i = 0; i < terms.length; i++) tally.add(terms[i]!, 1);
     for (let i = 0; i < tally.count; i++) {
       const term = tally.touched[i]!;
       const weight = 1 + Math.log(tally.values[term]!);

@@ -3,6 +3,7 @@ import type { EngineArticle } from './article.js';
 import { Bm25Index } from './bm25.js';
 import { articleExamples, articleFields } from './fields.js';
 import { NaiveBayesIntents } from './intent.js';
+import { TermIds } from './postings.js';
 import { ScoreBoard } from './scoreBoard.js';
 
 /** Per article, each signal on a 0..1 scale so they can be mixed. */
@@ -20,10 +21,12 @@ const ratio = (score: number, ceiling: number) => (score > 0 && ceiling > 0 ? Ma
  * and the naive Bayes intent model. All three update in place.
  */
 export class ArticleSignals {
-  private readonly articles = new Bm25Index({ k1: 1.2, b: 0.75 });
+  /** One vocabulary for the three: a build hashes each token once. */
+  private readonly termIds = new TermIds();
+  private readonly articles = new Bm25Index({ k1: 1.2, b: 0.75, termIds: this.termIds });
   // One example is short: length matters less, and saturation comes fast.
-  private readonly examples = new Bm25Index({ k1: 1.0, b: 0.5 });
-  private readonly intents = new NaiveBayesIntents();
+  private readonly examples = new Bm25Index({ k1: 1.0, b: 0.5, termIds: this.termIds });
+  private readonly intents = new NaiveBayesIntents(3, this.termIds);
   /** Article id → the slots of its examples in `examples`. */
   private readonly exampleSlots = new Map<string, number[]>();
   /** Example slot → its article's slot in `articles`: folds example scores into article scores without strings. */
@@ -33,11 +36,12 @@ export class ArticleSignals {
 
   index(article: EngineArticle): void {
     this.drop(article.id);
-    const examples = articleExamples(article).map((text) => tokenize(text));
-    const owner = this.articles.add(article.id, articleFields(article, examples[0]!, examples.slice(1)));
-    const slots = examples.map((tokens, i) => {
-      this.intents.learn(article.id, tokens);
-      return this.examples.add(`${article.id}\u0001${i}`, [{ tokens, weight: 1 }]);
+    const termsOf = (text: string) => tokenize(text).map((t) => this.termIds.of(t));
+    const examples = articleExamples(article).map(termsOf);
+    const owner = this.articles.addTerms(article.id, articleFields(article, examples[0]!, examples.slice(1), termsOf));
+    const slots = examples.map((terms, i) => {
+      this.intents.learnTerms(article.id, terms);
+      return this.examples.addTerms(`${article.id}\u0001${i}`, [{ terms, weight: 1 }]);
     });
     const capacity = Math.max(...slots) + 1;
     if (capacity > this.exampleOwner.length) {
