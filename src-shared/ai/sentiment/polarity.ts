@@ -53,11 +53,19 @@ function longestAt(text: string, i: number): { word: string; kind: ZhKind } {
 
 /** Shouting: at least two all-caps words, or most letters of a longer message uppercase. */
 export function cuesOf(raw: string): Cues {
-  const upper = raw.match(/[A-Z]/g)?.length ?? 0;
-  const letters = raw.match(/[a-z]/gi)?.length ?? 0;
-  const capsWords = raw.match(/\b[A-Z]{3,}\b/g)?.length ?? 0;
+  // Counted by char code: matching would build an array of every letter of the message.
+  let upper = 0;
+  let letters = 0;
+  let bangs = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c >= 65 && c <= 90) upper++, letters++;
+    else if (c >= 97 && c <= 122) letters++;
+    else if (c === 33 || c === 0xff01) bangs++; // ! and full-width ！
+  }
+  const capsWords = upper >= 6 ? (raw.match(/\b[A-Z]{3,}\b/g)?.length ?? 0) : 0;
   const caps = capsWords >= 2 || (letters >= 8 && upper / letters >= 0.7);
-  const exclaim = /[!！]{2,}/.test(raw) || (raw.match(/[!！]/g)?.length ?? 0) >= 3;
+  const exclaim = bangs >= 3 || (bangs >= 2 && /[!！]{2,}/.test(raw));
   return { caps, exclaim };
 }
 
