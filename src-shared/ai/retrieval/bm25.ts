@@ -101,13 +101,18 @@ export class Bm25Index {
       length += terms.length * weight;
     }
     const slot = this.slots.take(id);
-    const terms = Array.from(tally.touched.subarray(0, tally.count));
-    const tfs = terms.map((term) => tally.values[term]!);
+    const terms: number[] = [];
+    const tfs: number[] = [];
+    for (let i = 0; i < tally.count; i++) {
+      const term = tally.touched[i]!;
+      terms.push(term);
+      tfs.push(tally.values[term]!);
+      (this.postings[term] ??= new PostingList()).push(slot, tally.values[term]!);
+    }
     this.docs[slot] = { terms, tfs };
     this.lengths = grown(this.lengths, slot + 1);
     this.lengths[slot] = length;
     this.totalLength += length;
-    terms.forEach((term, i) => (this.postings[term] ??= new PostingList()).push(slot, tfs[i]!));
     return slot;
   }
 

@@ -73,10 +73,10 @@ export class Slots {
   }
 }
 
-/** A Float64Array that grows to hold `length` entries, keeping what it holds. */
-export function grown(array: Float64Array<ArrayBuffer>, length: number): Float64Array<ArrayBuffer> {
+/** A typed array that grows (doubling) to hold `length` entries, keeping what it holds. */
+export function grown<T extends Float64Array<ArrayBuffer> | Int32Array<ArrayBuffer>>(array: T, length: number): T {
   if (length <= array.length) return array;
-  const next = new Float64Array(Math.max(length, array.length * 2));
+  const next = new (array.constructor as new (length: number) => T)(Math.max(length, array.length * 2));
   next.set(array);
   return next;
 }

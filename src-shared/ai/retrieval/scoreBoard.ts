@@ -54,11 +54,7 @@ export class ScoreBoard {
   }
 
   private touch(slot: number): void {
-    if (this.count === this.touched.length) {
-      const touched = new Int32Array(this.count * 2);
-      touched.set(this.touched);
-      this.touched = touched;
-    }
+    if (this.count === this.touched.length) this.touched = grown(this.touched, this.count + 1);
     this.touched[this.count++] = slot;
   }
 }

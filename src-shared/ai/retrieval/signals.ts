@@ -3,7 +3,7 @@ import type { EngineArticle } from './article.js';
 import { Bm25Index } from './bm25.js';
 import { articleExamples, articleFields } from './fields.js';
 import { NaiveBayesIntents } from './intent.js';
-import { TermIds } from './postings.js';
+import { TermIds, grown } from './postings.js';
 import { ScoreBoard } from './scoreBoard.js';
 
 /** Per article, each signal on a 0..1 scale so they can be mixed. */
@@ -43,12 +43,7 @@ export class ArticleSignals {
       this.intents.learnTerms(article.id, terms);
       return this.examples.addTerms(`${article.id}\u0001${i}`, [{ terms, weight: 1 }]);
     });
-    const capacity = Math.max(...slots) + 1;
-    if (capacity > this.exampleOwner.length) {
-      const grown = new Int32Array(Math.max(capacity, this.exampleOwner.length * 2));
-      grown.set(this.exampleOwner);
-      this.exampleOwner = grown;
-    }
+    this.exampleOwner = grown(this.exampleOwner, Math.max(...slots) + 1);
     for (const slot of slots) this.exampleOwner[slot] = owner;
     this.exampleSlots.set(article.id, slots);
   }
