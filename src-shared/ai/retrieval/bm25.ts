@@ -50,7 +50,7 @@ export const isTooCommon = (df: number, n: number): boolean => n >= COMMON_MIN_D
  * BM25 over an inverted index that accepts `add` and `remove` at any time
  * (no rebuild: statistics are sums kept up to date). Fields are folded into one
  * weighted term frequency, the simple form of BM25F. Documents live in integer
- * slots so a query is arithmetic over typed arrays (see PostingList, ScoreBoard).
+ * slots so a query is arithmetic over flat arrays (see PostingList, ScoreBoard).
  */
 export class Bm25Index {
   readonly k1: number;
