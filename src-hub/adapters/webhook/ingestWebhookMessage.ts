@@ -1,10 +1,13 @@
 import type { HubAccount } from '../../../src-shared/domain/account.js';
-import type { Customer } from '../../../src-shared/domain/conversation.js';
+import type { Conversation, Customer } from '../../../src-shared/domain/conversation.js';
+import type { Message } from '../../../src-shared/domain/message.js';
 import type { HubContext } from '../../context.js';
-import { newConversation, recordCustomerTurn } from '../../conversations/recordCustomerTurn.js';
-import { findCustomerWithLatest, upsertCustomer } from '../../store/customers.js';
+import { customerTurn, newConversation } from '../../conversations/recordCustomerTurn.js';
+import { saveConversations } from '../../store/conversations.js';
+import { findCustomersWithLatest, upsertCustomer } from '../../store/customers.js';
 import type { Queryable } from '../../store/database.js';
-import { findInboundEvent, insertInboundEvent, type InboundOutcome } from '../../store/webhookInbound.js';
+import { insertMessages } from '../../store/messages.js';
+import { findInboundEvents, insertInboundEvents, type InboundEventRow, type InboundOutcome } from '../../store/webhookInbound.js';
 import type { InboundMessage } from './inboundMessage.js';
 
 /**
@@ -17,25 +20,56 @@ export const platformCustomerKey = (channel: string, platformId: string): string
 /** The platform id back from a customer key (what the callback payload names). */
 export const platformIdOf = (key: string): string => key.slice(key.indexOf(':') + 1);
 
+export type IngestOutcome = InboundOutcome & { duplicate: boolean };
+
+export const ingestWebhookMessage = async (ctx: HubContext, account: HubAccount, input: InboundMessage): Promise<IngestOutcome> =>
+  (await ingestWebhookMessages(ctx, account, [input]))[0]!;
+
 /**
- * One signed inbound message: continue the customer's open conversation or start
- * one, through the same path as every channel. An eventId seen before changes
- * nothing and answers with what it became the first time.
+ * Signed inbound messages of one account, in order, in one journal record: each
+ * continues its customer's open conversation or starts one, as if they came one
+ * by one (a later message sees what an earlier one did). An eventId seen before,
+ * earlier in the list too, changes nothing and answers with what it became the
+ * first time. The reads and writes are one statement per table for the whole
+ * list (new or renamed customers aside), which is what makes a batch cheap.
  */
-export function ingestWebhookMessage(ctx: HubContext, account: HubAccount, input: InboundMessage): Promise<InboundOutcome & { duplicate: boolean }> {
+export function ingestWebhookMessages(ctx: HubContext, account: HubAccount, inputs: readonly InboundMessage[]): Promise<IngestOutcome[]> {
   return ctx.journal.record(account.id, async (writer) => {
     const { tx, at } = writer;
-    const seen = await findInboundEvent(tx, account.id, input.eventId);
-    if (seen) return { ...seen, duplicate: true };
-    const known = await findCustomerWithLatest(tx, account.id, platformCustomerKey(account.channel, input.customer.id));
-    const customer = await customerFor(ctx, tx, account, input.customer, known?.customer ?? null, at);
-    const latest = known?.latest ?? null;
-    // Phone and email as the platform gives them now: the workstation matches people across channels with them.
-    const conversation = latest && latest.status !== 'resolved' ? { ...latest, customer } : newConversation(ctx, account, customer, at, null);
-    const { message } = await recordCustomerTurn(ctx, writer, { account, customer, conversation, text: input.text });
-    const outcome = { conversationId: message.conversationId, messageId: message.id };
-    await insertInboundEvent(tx, { ...outcome, accountId: account.id, eventId: input.eventId, sentAt: input.sentAt, receivedAt: at });
-    return { ...outcome, duplicate: false };
+    const keyOf = (input: InboundMessage) => platformCustomerKey(account.channel, input.customer.id);
+    const seen = await findInboundEvents(tx, account.id, inputs.map((input) => input.eventId));
+    const known = await findCustomersWithLatest(tx, account.id, [...new Set(inputs.map(keyOf))]);
+    const conversations = new Map<string, Conversation>();
+    const messages: Message[] = [];
+    const rows: InboundEventRow[] = [];
+    const outcomes: IngestOutcome[] = [];
+    for (const input of inputs) {
+      const first = seen.get(input.eventId);
+      if (first) {
+        outcomes.push({ ...first, duplicate: true });
+        continue;
+      }
+      const prior = known.get(keyOf(input));
+      const customer = await customerFor(ctx, tx, account, input.customer, prior?.customer ?? null, at);
+      const latest = prior?.latest ?? null;
+      // Phone and email as the platform gives them now: the workstation matches people across channels with them.
+      const conversation = latest && latest.status !== 'resolved' ? { ...latest, customer } : newConversation(ctx, account, customer, at, null);
+      const turn = customerTurn(ctx, at, { account, customer, conversation, text: input.text });
+      await writer.append('conversation.upsert', turn.conversation);
+      await writer.append('message.created', turn.message);
+      // The next message of this customer continues from here, as a separate request would after this one.
+      known.set(keyOf(input), { customer: { id: customer.id, name: customer.name }, latest: turn.conversation });
+      conversations.set(turn.conversation.id, turn.conversation);
+      messages.push(turn.message);
+      const outcome = { conversationId: turn.message.conversationId, messageId: turn.message.id };
+      seen.set(input.eventId, outcome);
+      rows.push({ ...outcome, accountId: account.id, eventId: input.eventId, sentAt: input.sentAt, receivedAt: at });
+      outcomes.push({ ...outcome, duplicate: false });
+    }
+    await saveConversations(tx, [...conversations.values()]);
+    await insertMessages(tx, messages);
+    await insertInboundEvents(tx, rows);
+    return outcomes;
   });
 }
 
