@@ -8,8 +8,11 @@ import { ingestWebhookMessages, type IngestOutcome } from './ingestWebhookMessag
 export const MAX_INGEST_BATCH = 100;
 
 export interface InboundQueue {
-  /** Resolves once the message's rows are committed (or it was a replay); rejects if storing it failed. */
-  ingest(account: HubAccount, input: InboundMessage): Promise<IngestOutcome>;
+  /**
+   * Resolves once the message's rows are committed (or it was a replay); rejects if storing it
+   * failed, with StaleSecretError if `verifiedWith` is no longer the account's secret.
+   */
+  ingest(account: HubAccount, input: InboundMessage, verifiedWith: string): Promise<IngestOutcome>;
   /** Waits for messages in flight. */
   drain(): Promise<void>;
 }
@@ -17,6 +20,7 @@ export interface InboundQueue {
 interface Job {
   account: HubAccount;
   input: InboundMessage;
+  verifiedWith: string;
   resolve(outcome: IngestOutcome): void;
   reject(error: unknown): void;
 }
@@ -26,24 +30,27 @@ interface Job {
  * stored (single requests from many connector workers, or the items of a batch
  * request) are stored together: one journal record and a handful of multi-row
  * statements instead of a record of seven statements each. Nobody hears back
- * before the commit. If the shared record fails, its messages are stored again
- * one record each, so only the message at fault fails.
+ * before the commit. If the shared record fails (or its messages were checked
+ * with different secrets, around a rotation), its messages are stored again one
+ * record each, so only the message at fault fails.
  */
 export function createInboundQueue(ctx: HubContext): InboundQueue {
   const settle = (jobs: Job[], outcomes: IngestOutcome[]) => jobs.forEach((job, i) => job.resolve(outcomes[i]!));
   const queue = createKeyedBatchQueue<Job>(async (_accountId, jobs) => {
-    const account = jobs[0]!.account;
-    try {
-      return settle(jobs, await ingestWebhookMessages(ctx, account, jobs.map((job) => job.input)));
-    } catch (error) {
-      if (jobs.length === 1) return jobs[0]!.reject(error);
+    const { account, verifiedWith } = jobs[0]!;
+    if (jobs.every((job) => job.verifiedWith === verifiedWith)) {
+      try {
+        return settle(jobs, await ingestWebhookMessages(ctx, account, jobs.map((job) => job.input), verifiedWith));
+      } catch (error) {
+        if (jobs.length === 1) return jobs[0]!.reject(error);
+      }
     }
     for (const job of jobs) {
-      await ingestWebhookMessages(ctx, account, [job.input]).then((outcomes) => settle([job], outcomes), job.reject);
+      await ingestWebhookMessages(ctx, account, [job.input], job.verifiedWith).then((outcomes) => settle([job], outcomes), job.reject);
     }
   }, MAX_INGEST_BATCH);
   return {
-    ingest: (account, input) => new Promise((resolve, reject) => queue.push(account.id, { account, input, resolve, reject })),
+    ingest: (account, input, verifiedWith) => new Promise((resolve, reject) => queue.push(account.id, { account, input, verifiedWith, resolve, reject })),
     drain: () => queue.drain(),
   };
 }

@@ -9,6 +9,7 @@ import type { Queryable } from '../../store/database.js';
 import { insertMessages } from '../../store/messages.js';
 import { findInboundEvents, insertInboundEvents, type InboundEventRow, type InboundOutcome } from '../../store/webhookInbound.js';
 import type { InboundMessage } from './inboundMessage.js';
+import { assertSecretCurrent } from './webhookAccountCache.js';
 
 /**
  * Platform customers share the customers table with web-chat visitors and mail
@@ -22,8 +23,6 @@ export const platformIdOf = (key: string): string => key.slice(key.indexOf(':') 
 
 export type IngestOutcome = InboundOutcome & { duplicate: boolean };
 
-export const ingestWebhookMessage = async (ctx: HubContext, account: HubAccount, input: InboundMessage): Promise<IngestOutcome> =>
-  (await ingestWebhookMessages(ctx, account, [input]))[0]!;
 
 /**
  * Signed inbound messages of one account, in order, in one journal record: each
@@ -32,10 +31,13 @@ export const ingestWebhookMessage = async (ctx: HubContext, account: HubAccount,
  * earlier in the list too, changes nothing and answers with what it became the
  * first time. The reads and writes are one statement per table for the whole
  * list (new or renamed customers aside), which is what makes a batch cheap.
+ * `verifiedWith`: the secret the requests were checked with; if it is no longer
+ * the account's, nothing is stored (StaleSecretError).
  */
-export function ingestWebhookMessages(ctx: HubContext, account: HubAccount, inputs: readonly InboundMessage[]): Promise<IngestOutcome[]> {
+export function ingestWebhookMessages(ctx: HubContext, account: HubAccount, inputs: readonly InboundMessage[], verifiedWith: string): Promise<IngestOutcome[]> {
   return ctx.journal.record(account.id, async (writer) => {
     const { tx, at } = writer;
+    await assertSecretCurrent(tx, account.id, verifiedWith);
     const keyOf = (input: InboundMessage) => platformCustomerKey(account.channel, input.customer.id);
     const seen = await findInboundEvents(tx, account.id, inputs.map((input) => input.eventId));
     const known = await findCustomersWithLatest(tx, account.id, [...new Set(inputs.map(keyOf))]);

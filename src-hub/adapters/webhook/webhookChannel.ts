@@ -10,6 +10,7 @@ import { answerInbound, INBOUND_PATH } from './inboundRoute.js';
 import { createDeadLetterDesk, type DeadLetterDesk } from './deadLetterDesk.js';
 import { failure, writeReply, type Reply } from './reply.js';
 import { createRateLimiter, DEFAULT_RATE_LIMIT } from '../../limits/tokenBucket.js';
+import { createWebhookAccountCache } from './webhookAccountCache.js';
 import { createWebhookAdmin, type WebhookAdmin } from './webhookAdmin.js';
 import { DEFAULT_CALLBACK_TIMEOUT_MS, DEFAULT_MAX_BATCH_BODY_BYTES, DEFAULT_MAX_BODY_BYTES, DEFAULT_RETRY_DELAYS_MS, type WebhookOptions } from './webhookOptions.js';
 
@@ -35,6 +36,7 @@ export function startWebhookChannel(ctx: HubContext, options: WebhookOptions, ad
     ctx,
     limiter: createRateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT, ctx.now),
     queue: createInboundQueue(ctx),
+    accounts: createWebhookAccountCache(ctx.db),
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     maxBatchBodyBytes: options.maxBatchBodyBytes ?? DEFAULT_MAX_BATCH_BODY_BYTES,
   };
