@@ -21,6 +21,8 @@ const WINDOW = 32;
 /** Messages per batch request, and batch requests in flight. */
 const BATCH = 100;
 const BATCH_WINDOW = 4;
+/** Messages posted in batches: more than N, so the phase lasts long enough to time. */
+const N_BATCH = 10_000;
 const DRAIN_TIMEOUT_MS = 60_000;
 
 interface Counted extends Throughput {
@@ -82,10 +84,13 @@ async function measureHub(generator: Generator) {
 
     await endToEnd(generator, webhookJob(hub.url, single, secret, 'warm', WARMUP, 0), WARMUP, received);
     const webhook = await endToEnd(generator, webhookJob(hub.url, single, secret, 'run', N, 0), N, received);
+    const batched = `${single}/batch`;
+    await endToEnd(generator, webhookJob(hub.url, batched, secret, 'warm-batch', BATCH * BATCH_WINDOW, BATCH), BATCH * BATCH_WINDOW, received);
+    const webhookBatch = await endToEnd(generator, webhookJob(hub.url, batched, secret, 'run-batch', N_BATCH, BATCH), N_BATCH, received);
     const socket = { kind: 'socket', url: `${hub.url}/customer`, auth: { accountId, visitorId: 'bench-visitor-0001', name: 'Visitor' }, event: 'customer.send', window: WINDOW } as const;
     const widget = await endToEnd(generator, { ...socket, phase: 'run', requests: N }, N, received);
     agent.close();
-    return { webhook, widget };
+    return { webhook, webhookBatch, widget };
   } finally {
     await hub.close();
     await removeDir(dir);
@@ -103,7 +108,8 @@ async function measureRaw(generator: Generator) {
     const socketIo = await endToEnd(generator, { ...socket, phase: 'run', requests: N }, N, received);
     await endToEnd(generator, webhookJob(relay.url, '/raw', 'unchecked', 'warm', WARMUP, 0), WARMUP, received);
     const http = await endToEnd(generator, webhookJob(relay.url, '/raw', 'unchecked', 'run', N, 0), N, received);
-    return { socketIo, http };
+    const httpBatch = await endToEnd(generator, webhookJob(relay.url, '/raw', 'unchecked', 'run-batch', N_BATCH, BATCH), N_BATCH, received);
+    return { socketIo, http, httpBatch };
   } finally {
     await relay.close();
   }
@@ -131,23 +137,27 @@ runBench(async () => {
   const ofRaw = (t: Throughput) => round(t.perSecond / raw.socketIo.perSecond, 3);
   const table: BenchRow[] = [
     { metric: 'hub: signed webhook, 1 msg/request → agent socket', value: hub.webhook.perSecond, unit: 'msg/s', note: `${pct(hub.webhook.perSecond, raw.socketIo.perSecond)}% of raw socket.io (target 50%), ${pct(hub.webhook.perSecond, raw.http.perSecond)}% of raw HTTP` },
+    { metric: `hub: signed webhook, batches of ${BATCH} → agent socket`, value: hub.webhookBatch.perSecond, unit: 'msg/s', note: `${pct(hub.webhookBatch.perSecond, raw.socketIo.perSecond)}% of raw socket.io, ${pct(hub.webhookBatch.perSecond, raw.httpBatch.perSecond)}% of raw HTTP batches` },
     { metric: 'hub: widget customer.send → agent socket', value: hub.widget.perSecond, unit: 'msg/s', note: `${pct(hub.widget.perSecond, raw.socketIo.perSecond)}% of raw socket.io` },
     { metric: 'raw socket.io emit+ack → relayed', value: raw.socketIo.perSecond, unit: 'msg/s', note: `w=${WINDOW}, generator in its own process` },
     { metric: 'raw HTTP POST, 1 msg/request → relayed', value: raw.http.perSecond, unit: 'msg/s', note: `w=${WINDOW}, keep-alive` },
+    { metric: `raw HTTP POST, batches of ${BATCH} → relayed`, value: raw.httpBatch.perSecond, unit: 'msg/s', note: `w=${BATCH_WINDOW}, keep-alive` },
     { metric: 'raw PGlite: a message\'s rows, 1 tx each', value: store.oneTransactionPerMessage.perSecond, unit: 'msg/s', note: 'message row + 2 event rows, PGlite query()' },
     { metric: `raw PGlite: the same, ${WINDOW} msgs per tx`, value: store.batched.perSecond, unit: 'msg/s', note: 'two multi-row INSERTs per tx' },
   ];
   return {
-    params: { n: N, warmup: WARMUP, window: WINDOW, batch: BATCH, batchWindow: BATCH_WINDOW, generator: 'own process, HTTP keep-alive / one socket.io client', target: 'hub ≥ 50% of raw socket.io' },
+    params: { n: N, nBatched: N_BATCH, warmup: WARMUP, window: WINDOW, batch: BATCH, batchWindow: BATCH_WINDOW, generator: 'own process, HTTP keep-alive / one socket.io client', target: 'hub ≥ 50% of raw socket.io' },
     results: {
       hubWebhookEndToEnd: hub.webhook,
+      hubWebhookBatchEndToEnd: hub.webhookBatch,
       hubWidgetEndToEnd: hub.widget,
       rawSocketIoRelay: raw.socketIo,
       rawHttpRelay: raw.http,
+      rawHttpBatchRelay: raw.httpBatch,
       rawPgliteOneTransactionPerMessage: store.oneTransactionPerMessage,
       rawPgliteBatched: store.batched,
-      fractionOfRawSocketIo: { webhook: ofRaw(hub.webhook), widget: ofRaw(hub.widget) },
-      fractionOfRawHttp: { webhook: round(hub.webhook.perSecond / raw.http.perSecond, 3) },
+      fractionOfRawSocketIo: { webhook: ofRaw(hub.webhook), webhookBatch: ofRaw(hub.webhookBatch), widget: ofRaw(hub.widget) },
+      fractionOfRawHttp: { webhook: round(hub.webhook.perSecond / raw.http.perSecond, 3), webhookBatch: round(hub.webhookBatch.perSecond / raw.httpBatch.perSecond, 3) },
     },
     table,
   };
