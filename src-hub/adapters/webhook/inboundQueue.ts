@@ -1,6 +1,6 @@
 import type { HubAccount } from '../../../src-shared/domain/account.js';
 import type { HubContext } from '../../context.js';
-import { createKeyedBatchQueue } from '../../events/batchQueue.js';
+import { createCoalescingQueue } from '../../events/coalescingQueue.js';
 import type { InboundMessage } from './inboundMessage.js';
 import { ingestWebhookMessages, type IngestOutcome } from './ingestWebhookMessage.js';
 
@@ -17,40 +17,26 @@ export interface InboundQueue {
   drain(): Promise<void>;
 }
 
-interface Job {
+interface Item {
   account: HubAccount;
   input: InboundMessage;
   verifiedWith: string;
-  resolve(outcome: IngestOutcome): void;
-  reject(error: unknown): void;
 }
 
 /**
- * Webhook messages of an account that arrive while its previous ones are being
- * stored (single requests from many connector workers, or the items of a batch
- * request) are stored together: one journal record and a handful of multi-row
- * statements instead of a record of seven statements each. Nobody hears back
- * before the commit. If the shared record fails (or its messages were checked
- * with different secrets, around a rotation), its messages are stored again one
- * record each, so only the message at fault fails.
+ * Webhook messages of an account that arrive together (single requests from
+ * many connector workers, or the items of a batch request) are stored in one
+ * journal record with a handful of multi-row statements, instead of a record of
+ * seven statements each. Messages checked with different secrets (around a
+ * rotation) never share a record: the secret is part of the key.
  */
 export function createInboundQueue(ctx: HubContext): InboundQueue {
-  const settle = (jobs: Job[], outcomes: IngestOutcome[]) => jobs.forEach((job, i) => job.resolve(outcomes[i]!));
-  const queue = createKeyedBatchQueue<Job>(async (_accountId, jobs) => {
-    const { account, verifiedWith } = jobs[0]!;
-    if (jobs.every((job) => job.verifiedWith === verifiedWith)) {
-      try {
-        return settle(jobs, await ingestWebhookMessages(ctx, account, jobs.map((job) => job.input), verifiedWith));
-      } catch (error) {
-        if (jobs.length === 1) return jobs[0]!.reject(error);
-      }
-    }
-    for (const job of jobs) {
-      await ingestWebhookMessages(ctx, account, [job.input], job.verifiedWith).then((outcomes) => settle([job], outcomes), job.reject);
-    }
+  const queue = createCoalescingQueue<Item, IngestOutcome>((_key, items) => {
+    const { account, verifiedWith } = items[0]!;
+    return ingestWebhookMessages(ctx, account, items.map((item) => item.input), verifiedWith);
   }, MAX_INGEST_BATCH);
   return {
-    ingest: (account, input, verifiedWith) => new Promise((resolve, reject) => queue.push(account.id, { account, input, verifiedWith, resolve, reject })),
+    ingest: (account, input, verifiedWith) => queue.push(`${account.id}\n${verifiedWith}`, { account, input, verifiedWith }),
     drain: () => queue.drain(),
   };
 }
