@@ -26,18 +26,20 @@ export const newConversation = (ctx: HubContext, account: HubAccount, customer: 
   waitingSince: null,
 });
 
+export interface CustomerTurn {
+  account: HubAccount;
+  customer: Customer;
+  conversation: Conversation;
+  text: string;
+}
+
 /**
- * What every channel does with a customer's message, inside the caller's journal
- * record: the conversation moves on (activity, preview, waiting since the first
- * unanswered line; a resolved one reopens in its queue, unassigned; a pending
- * one is open again), the
- * message is stored, and agents get `conversation.upsert` then `message.created`.
+ * What a customer's message does to their conversation, before anything is
+ * written: it moves on (activity, preview, waiting since the first unanswered
+ * line; a resolved one reopens in its queue, unassigned; a pending one is open
+ * again) and gains the message.
  */
-export async function recordCustomerTurn(
-  ctx: HubContext,
-  { tx, at, append }: JournalWriter,
-  turn: { account: HubAccount; customer: Customer; conversation: Conversation; text: string },
-): Promise<{ conversation: Conversation; message: Message }> {
+export function customerTurn(ctx: HubContext, at: number, turn: CustomerTurn): { conversation: Conversation; message: Message } {
   const { account, customer, text } = turn;
   const current =
     turn.conversation.status === 'resolved' ? withOwner(turn.conversation, { owner: 'queued' }) : withExplicitOwner(turn.conversation);
@@ -60,6 +62,15 @@ export async function recordCustomerTurn(
     status: 'delivered',
     createdAt: at,
   };
+  return { conversation, message };
+}
+
+/**
+ * What every channel does with a customer's message, inside the caller's journal
+ * record: the turn (above) is stored, and agents get `conversation.upsert` then `message.created`.
+ */
+export async function recordCustomerTurn(ctx: HubContext, { tx, at, append }: JournalWriter, turn: CustomerTurn): Promise<{ conversation: Conversation; message: Message }> {
+  const { conversation, message } = customerTurn(ctx, at, turn);
   await saveConversation(tx, conversation);
   await insertMessage(tx, message);
   await append('conversation.upsert', conversation);

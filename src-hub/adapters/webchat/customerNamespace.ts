@@ -1,5 +1,6 @@
 import type { Server, Socket } from 'socket.io';
 import type { HubAccount } from '../../../src-shared/domain/account.js';
+import type { Message } from '../../../src-shared/domain/message.js';
 import { CustomerEvents, CustomerHandshake, CustomerSend, type CustomerHistory, type CustomerSendAck } from '../../../src-shared/hub/customer.js';
 import { CUSTOMER_NAMESPACE } from '../../../src-shared/hub/events.js';
 import { describeZodError } from '../../../src-shared/result.js';
@@ -7,7 +8,8 @@ import { refusalError } from '../../auth/refusal.js';
 import type { HubContext } from '../../context.js';
 import { DEFAULT_CONNECTION_LIMITS, limitConnection, RATE_LIMITED } from '../../limits/connectionLimit.js';
 import type { RateLimit } from '../../limits/tokenBucket.js';
-import { postCustomerMessage } from '../../conversations/postCustomerMessage.js';
+import { createCustomerMessageQueue, type CustomerMessageInput } from '../../conversations/postCustomerMessage.js';
+import type { CoalescingQueue } from '../../events/coalescingQueue.js';
 import { findAccount } from '../../store/accounts.js';
 import { findLatestConversationOf } from '../../store/conversations.js';
 import { findCustomerByVisitor } from '../../store/customers.js';
@@ -31,6 +33,8 @@ export function registerCustomerNamespace(
   messageLimit: RateLimit | null = DEFAULT_CONNECTION_LIMITS.customerMessages,
 ): () => void {
   const nsp = io.of(CUSTOMER_NAMESPACE);
+  // Visitors' messages that arrive together are stored together, each acked only after the commit.
+  const messages = createCustomerMessageQueue(ctx);
 
   nsp.use((socket, next) => {
     const handshake = CustomerHandshake.safeParse(socket.handshake.auth);
@@ -50,7 +54,7 @@ export function registerCustomerNamespace(
     void socket.join(visitorRoom(visitor.account.id, visitor.handshake.visitorId));
     const mayGoAhead = limitConnection(messageLimit, ctx.now, () => ctx.log(`rate limited: widget socket of a visitor on ${visitor.account.id}`));
     socket.on(CustomerEvents.send, (payload: unknown, ack: unknown) => {
-      if (mayGoAhead()) return void onSend(ctx, visitor, startStatus, payload, ack);
+      if (mayGoAhead()) return void onSend(ctx, messages, visitor, startStatus, payload, ack);
       if (typeof ack === 'function') (ack as (value: CustomerSendAck) => void)({ ok: false, error: RATE_LIMITED });
     });
     sendHistory(ctx, socket, visitor).catch((error: unknown) => ctx.log(`widget history failed: ${String(error)}`));
@@ -59,12 +63,19 @@ export function registerCustomerNamespace(
   return relayToVisitors(ctx, nsp);
 }
 
-async function onSend(ctx: HubContext, visitor: Visitor, startStatus: StartStatus, payload: unknown, ack: unknown): Promise<void> {
+async function onSend(
+  ctx: HubContext,
+  messages: CoalescingQueue<CustomerMessageInput, Message>,
+  visitor: Visitor,
+  startStatus: StartStatus,
+  payload: unknown,
+  ack: unknown,
+): Promise<void> {
   const reply = typeof ack === 'function' ? (ack as (value: CustomerSendAck) => void) : () => {};
   const input = CustomerSend.safeParse(payload);
   if (!input.success) return reply({ ok: false, error: { code: 'validation', message: describeZodError(input.error) } });
   try {
-    const message = await postCustomerMessage(ctx, {
+    const message = await messages.push(visitor.account.id, {
       account: visitor.account,
       visitorId: visitor.handshake.visitorId,
       visitorName: visitor.handshake.name,
