@@ -2,6 +2,8 @@
  * The local AI engine at KB scale: suggestion latency over a 10k-article KB
  * (plain and with two turns of context), index build time, sentiment per message.
  * Targets (issue 4): p95 < 20 ms, build < 2 s, sentiment < 1 ms per message.
+ * Sentiment is timed next to fixed work of its median cost in the same loop, so a
+ * tail that is the machine's (other processes, GC threads) shows as such.
  * The 10k articles are the demo KB plus articles synthesized from Banking77 train
  * rows when ../shared/data is present, else from the demo KB's own sentences.
  */
@@ -15,6 +17,8 @@ const ARTICLES = 10_000;
 const QUERIES = 1000;
 const BUILD_REPEATS = 3;
 const SENTIMENT_MESSAGES = 2000;
+/** The fixed work timed beside sentiment: about its median per message on this machine. */
+const CONTROL_MS = 0.025;
 
 /** Article i takes 4 questions and a 2-sentence body from one pool, rotating so no two are alike. */
 function synthesize(pools: string[][], count: number): EngineArticle[] {
@@ -23,6 +27,27 @@ function synthesize(pools: string[][], count: number): EngineArticle[] {
     const at = (j: number) => pool[(Math.floor(i / pools.length) * 5 + j) % pool.length]!;
     return { id: `syn-${i}`, title: at(0), body: `${at(4)} ${at(5)}`, questions: [at(0), at(1), at(2), at(3)], language: 'en' };
   });
+}
+
+let sink = 0;
+/** Fixed integer work: no allocation, no GC, nothing to tier up after the first calls. */
+function spin(n: number): void {
+  let x = sink;
+  for (let j = 0; j < n; j++) x = (x * 31 + j) | 0;
+  sink = x;
+}
+
+/** How many `spin` steps take about `targetMs`. */
+function calibrateSpins(targetMs: number): number {
+  const n = 100_000;
+  for (let i = 0; i < 20; i++) spin(n);
+  let fastest = Infinity; // the least disturbed of a few runs
+  for (let i = 0; i < 5; i++) {
+    const start = nowMs();
+    spin(n);
+    fastest = Math.min(fastest, nowMs() - start);
+  }
+  return Math.max(1, Math.round((n * targetMs) / Math.max(1e-3, fastest)));
 }
 
 /** Node 20 has no Map.groupBy. */
@@ -68,23 +93,37 @@ runBench(async () => {
   const messages = withData
     ? reviews('waimai_10k.csv').slice(0, SENTIMENT_MESSAGES / 2).map((r) => r.text).concat(banking77('test').slice(0, SENTIMENT_MESSAGES / 2).map((r) => r.text))
     : Array.from({ length: SENTIMENT_MESSAGES }, (_, i) => queries[i % QUERIES]!);
-  for (const m of messages.slice(0, 200)) scoreSentiment(m);
-  const sentiment = summarize(messages.map((m, i) => {
-    const start = nowMs();
+  // Warm up the JIT on both halves of the mix (Chinese reviews, English queries) and the repeat check.
+  const half = messages.length / 2;
+  for (const m of [...messages.slice(0, 100), ...messages.slice(half, half + 100)]) scoreSentiment(m, { previous: [m] });
+  // The machine's own tail: fixed, allocation-free work of about sentiment's median cost,
+  // timed in the same loop right after each message. A sentiment p99 near this one is the
+  // machine (other processes); above it, the scorer (its code, or the GC its garbage triggers).
+  const spins = calibrateSpins(CONTROL_MS);
+  const sentimentMs: number[] = [];
+  const controlMs: number[] = [];
+  messages.forEach((m, i) => {
+    let start = nowMs();
     scoreSentiment(m, { previous: [messages[(i + 1) % messages.length]!] });
-    return nowMs() - start;
-  }));
+    sentimentMs.push(nowMs() - start);
+    start = nowMs();
+    spin(spins);
+    controlMs.push(nowMs() - start);
+  });
+  const sentiment = summarize(sentimentMs);
+  const control = summarize(controlMs);
 
   const buildMs = round(median(builds), 1);
   return {
-    params: { articles: articles.length, demoArticles: demo.length, synthesizedFrom: withData ? 'banking77 train rows' : 'demo KB sentences (../shared/data absent)', queries: QUERIES, buildRepeats: BUILD_REPEATS, sentimentMessages: messages.length },
-    results: { buildMs: builds.map((b) => round(b, 1)), suggest: plain, suggestWithTwoContextTurns: withContext, upsertMsPerArticle: round(upsertMs, 3), sentiment },
+    params: { articles: articles.length, demoArticles: demo.length, synthesizedFrom: withData ? 'banking77 train rows' : 'demo KB sentences (../shared/data absent)', queries: QUERIES, buildRepeats: BUILD_REPEATS, sentimentMessages: messages.length, fixedWorkMs: CONTROL_MS },
+    results: { buildMs: builds.map((b) => round(b, 1)), suggest: plain, suggestWithTwoContextTurns: withContext, upsertMsPerArticle: round(upsertMs, 3), sentiment, sentimentSameLoopFixedWork: control },
     table: [
       { metric: 'suggest p50 / p95 (10k KB)', value: plain.p50Ms, unit: 'ms', note: `p95 ${plain.p95Ms} ms (target < 20)` },
-      { metric: 'suggest + 2 context turns p50 / p95', value: withContext.p50Ms, unit: 'ms', note: `p95 ${withContext.p95Ms} ms` },
+      { metric: 'suggest + 2 context turns p50 / p95', value: withContext.p50Ms, unit: 'ms', note: `p95 ${withContext.p95Ms} ms (target < 20), p99 ${withContext.p99Ms} ms` },
       { metric: 'index build, 10k articles', value: buildMs, unit: 'ms', note: 'target < 2000 ms (median of 3)' },
       { metric: 'upsert one article into 10k', value: round(upsertMs, 3), unit: 'ms' },
       { metric: 'sentiment per message mean / p95', value: sentiment.meanMs, unit: 'ms', note: `p95 ${sentiment.p95Ms} ms (target < 1)` },
+      { metric: 'sentiment p99 / max', value: sentiment.p99Ms, unit: 'ms', note: `max ${sentiment.maxMs} ms; fixed work of its median, same loop: p99 ${control.p99Ms} ms, max ${control.maxMs} ms` },
     ],
   };
 });

@@ -1,40 +1,65 @@
 /**
- * Customer messages per second end to end on one hub node: a signed webhook POST
- * in (and, beside it, a widget socket's customer.send), until a connected agent
- * socket has received every `message.created`. Next to it, in the same run, the
- * raw socket.io limit of the same shape (emit with ack, relayed to a receiver),
- * and the raw PGlite limit: the rows of a customer message written bare, one
+ * Customer messages per second end to end on one hub node: signed webhook POSTs
+ * in (one message per request, and batches), and a widget socket's customer.send,
+ * until a connected agent socket has received every `message.created`. Next to
+ * it, in the same run and from the same load generator (its own process, HTTP
+ * keep-alive), the raw limits of the same shapes: a bare socket.io relay and a
+ * bare HTTP relay; and the raw PGlite limit of a customer message's rows, one
  * transaction per message and batched, so the store's own ceiling is in view.
  */
 import { startHub } from '../src-hub/index.js';
-import { postSignedMessage } from '../src-hub/sim/connectorClient.js';
-import { pct, runBench } from './lib/bench.js';
-import { call, makeTempDir, openSocket, removeDir, waitFor } from './lib/hubRig.js';
-import { round, windowed, withTimeout, type Throughput } from './lib/measure.js';
+import { pct, runBench, type BenchRow } from './lib/bench.js';
+import { startGenerator, type Generator, type GeneratorJob } from './lib/generator.js';
+import { makeTempDir, openSocket, removeDir, waitFor } from './lib/hubRig.js';
+import { round, withTimeout, type Throughput } from './lib/measure.js';
 import { startRawRelay } from './lib/rawRelay.js';
 import { measureRawStoreLimits } from './lib/rawStoreLimits.js';
 
 const N = 2000;
 const WARMUP = 200;
 const WINDOW = 32;
+/** Messages per batch request, and batch requests in flight. */
+const BATCH = 100;
+const BATCH_WINDOW = 4;
+/** Messages posted in batches: more than N, so the phase lasts long enough to time. */
+const N_BATCH = 10_000;
 const DRAIN_TIMEOUT_MS = 60_000;
 
-/** Runs `send(i)` N times WINDOW in flight, and times until `received()` reached the target as well. */
-async function endToEnd(send: (i: number) => Promise<void>, received: () => number, target: () => number): Promise<Throughput> {
-  const start = performance.now();
-  await windowed(N, WINDOW, send);
-  await withTimeout(
-    (async () => {
-      while (received() < target()) await new Promise((resolve) => setTimeout(resolve, 2));
-    })(),
-    DRAIN_TIMEOUT_MS,
-    'agent socket receiving every message',
-  );
-  const seconds = (performance.now() - start) / 1000;
-  return { n: N, window: WINDOW, seconds: round(seconds, 3), perSecond: round(N / seconds, 1) };
+interface Counted extends Throughput {
+  /** Messages per request. */
+  perRequest: number;
 }
 
-runBench(async () => {
+/** Runs the generator's job and times until `received()` grew by `messages` as well. */
+async function endToEnd(generator: Generator, job: GeneratorJob, messages: number, received: () => number): Promise<Counted> {
+  const target = received() + messages;
+  const start = performance.now();
+  const report = await generator.run(job);
+  const ok = (report.statuses['202'] ?? 0) + (report.statuses['200'] ?? 0) + (report.statuses.ok ?? 0);
+  if (ok !== report.n) throw new Error(`${job.kind} ${'phase' in job ? job.phase : ''}: not every request was accepted: ${JSON.stringify(report.statuses)}`);
+  await withTimeout(
+    (async () => {
+      while (received() < target) await new Promise((resolve) => setTimeout(resolve, 2));
+    })(),
+    DRAIN_TIMEOUT_MS,
+    `agent socket receiving every message of ${job.kind} ${'phase' in job ? job.phase : ''}`,
+  );
+  const seconds = (performance.now() - start) / 1000;
+  return { n: messages, window: report.window, perRequest: messages / report.n, seconds: round(seconds, 3), perSecond: round(messages / seconds, 1) };
+}
+
+const webhookJob = (url: string, path: string, secret: string, phase: string, messages: number, batch: number): GeneratorJob => ({
+  kind: 'webhook',
+  url,
+  path,
+  secret,
+  phase,
+  requests: batch > 0 ? messages / batch : messages,
+  window: batch > 0 ? BATCH_WINDOW : WINDOW,
+  batch,
+});
+
+async function measureHub(generator: Generator) {
   const dir = await makeTempDir('throughput');
   const hub = await startHub({
     host: '127.0.0.1',
@@ -43,56 +68,62 @@ runBench(async () => {
     limits: { agentCommands: null, customerMessages: null },
     webhook: { rateLimit: { perSecond: 1e6, burst: 1e6 } },
   });
-  let webhook: Throughput;
-  let widget: Throughput;
   try {
-    await hub.admin.createAccount({ id: 'bench-taobao', name: 'Bench Taobao', channel: 'taobao' });
-    const { secret } = await hub.admin.issueWebhookSecret('bench-taobao');
-    const { token } = await hub.admin.issueToken({ accountId: 'bench-taobao', personId: 'agent-1', personName: 'Bench Agent', role: 'agent' });
-    const agent = openSocket(`${hub.url}/agent`, { accountId: 'bench-taobao', token, cursor: 0 });
+    const accountId = 'bench-taobao';
+    await hub.admin.createAccount({ id: accountId, name: 'Bench Taobao', channel: 'taobao' });
+    const { secret } = await hub.admin.issueWebhookSecret(accountId);
+    const { token } = await hub.admin.issueToken({ accountId, personId: 'agent-1', personName: 'Bench Agent', role: 'agent' });
+    const agent = openSocket(`${hub.url}/agent`, { accountId, token, cursor: 0 });
     let customerMessages = 0;
     agent.on('event', (event: { type: string; data: { author?: { kind: string } } }) => {
       if (event.type === 'message.created' && event.data.author?.kind === 'customer') customerMessages++;
     });
     await waitFor(agent, 'sync.done', 'agent sync.done');
+    const received = () => customerMessages;
+    const single = `/webhook/${accountId}/messages`;
 
-    // 200 shoppers, each writing several lines: conversations are continued as well as started.
-    const post = async (phase: string, i: number) => {
-      const answer = await postSignedMessage(hub.url, 'bench-taobao', secret, {
-        eventId: `${phase}-${i}`,
-        customer: { id: `buyer-${i % 200}`, name: `买家${i % 200}` },
-        text: `你好，我的订单 #${i} 还没发货，请帮我查一下。`,
-        sentAt: Date.now(),
-      });
-      if (answer.status !== 202) throw new Error(`webhook answered ${answer.status}: ${JSON.stringify(answer.body)}`);
-    };
-    let base = customerMessages;
-    await windowed(WARMUP, WINDOW, (i) => post('warm', i));
-    base += WARMUP;
-    webhook = await endToEnd((i) => post('run', i), () => customerMessages, () => base + N);
-
-    const visitor = openSocket(`${hub.url}/customer`, { accountId: 'bench-taobao', visitorId: 'bench-visitor-0001', name: 'Visitor' });
-    await waitFor(visitor, 'history', 'visitor connect');
-    const before = customerMessages;
-    widget = await endToEnd(async (i) => void (await call(visitor, 'customer.send', { text: `在吗？订单 #${i}` })), () => customerMessages, () => before + N);
-    visitor.close();
+    await endToEnd(generator, webhookJob(hub.url, single, secret, 'warm', WARMUP, 0), WARMUP, received);
+    const webhook = await endToEnd(generator, webhookJob(hub.url, single, secret, 'run', N, 0), N, received);
+    const batched = `${single}/batch`;
+    await endToEnd(generator, webhookJob(hub.url, batched, secret, 'warm-batch', BATCH * BATCH_WINDOW, BATCH), BATCH * BATCH_WINDOW, received);
+    const webhookBatch = await endToEnd(generator, webhookJob(hub.url, batched, secret, 'run-batch', N_BATCH, BATCH), N_BATCH, received);
+    const socket = { kind: 'socket', url: `${hub.url}/customer`, auth: { accountId, visitorId: 'bench-visitor-0001', name: 'Visitor' }, event: 'customer.send', window: WINDOW } as const;
+    const widget = await endToEnd(generator, { ...socket, phase: 'run', requests: N }, N, received);
     agent.close();
+    return { webhook, webhookBatch, widget };
   } finally {
     await hub.close();
     await removeDir(dir);
   }
+}
 
+async function measureRaw(generator: Generator) {
   const relay = await startRawRelay();
-  let raw: Throughput;
   try {
     let relayed = 0;
     relay.receiver.on('event', () => relayed++);
-    await windowed(WARMUP, WINDOW, async (i) => void (await call(relay.sender, 'customer.send', { text: `warm ${i}` })));
-    await new Promise((resolve) => setTimeout(resolve, 100)); // the warm-up's relays land first
-    const base = relayed;
-    raw = await endToEnd(async (i) => void (await call(relay.sender, 'customer.send', { text: `在吗？订单 #${i}` })), () => relayed, () => base + N);
+    const received = () => relayed;
+    const socket = { kind: 'socket', url: `${relay.url}/customer`, auth: {}, event: 'customer.send', window: WINDOW } as const;
+    await endToEnd(generator, { ...socket, phase: 'warm', requests: WARMUP }, WARMUP, received);
+    const socketIo = await endToEnd(generator, { ...socket, phase: 'run', requests: N }, N, received);
+    await endToEnd(generator, webhookJob(relay.url, '/raw', 'unchecked', 'warm', WARMUP, 0), WARMUP, received);
+    const http = await endToEnd(generator, webhookJob(relay.url, '/raw', 'unchecked', 'run', N, 0), N, received);
+    const httpBatch = await endToEnd(generator, webhookJob(relay.url, '/raw', 'unchecked', 'run-batch', N_BATCH, BATCH), N_BATCH, received);
+    return { socketIo, http, httpBatch };
   } finally {
     await relay.close();
+  }
+}
+
+runBench(async () => {
+  const generator = startGenerator();
+  let hub: Awaited<ReturnType<typeof measureHub>>;
+  let raw: Awaited<ReturnType<typeof measureRaw>>;
+  try {
+    hub = await measureHub(generator);
+    raw = await measureRaw(generator);
+  } finally {
+    generator.close();
   }
 
   // The rows one webhook message writes, at the sizes the hub writes them.
@@ -103,23 +134,31 @@ runBench(async () => {
     return { doc, event };
   };
   const store = await measureRawStoreLimits(N, WINDOW, customerRows);
-
+  const ofRaw = (t: Throughput) => round(t.perSecond / raw.socketIo.perSecond, 3);
+  const table: BenchRow[] = [
+    { metric: 'hub: signed webhook, 1 msg/request → agent socket', value: hub.webhook.perSecond, unit: 'msg/s', note: `${pct(hub.webhook.perSecond, raw.socketIo.perSecond)}% of raw socket.io (target 50%), ${pct(hub.webhook.perSecond, raw.http.perSecond)}% of raw HTTP` },
+    { metric: `hub: signed webhook, batches of ${BATCH} → agent socket`, value: hub.webhookBatch.perSecond, unit: 'msg/s', note: `${pct(hub.webhookBatch.perSecond, raw.socketIo.perSecond)}% of raw socket.io, ${pct(hub.webhookBatch.perSecond, raw.httpBatch.perSecond)}% of raw HTTP batches` },
+    { metric: 'hub: widget customer.send → agent socket', value: hub.widget.perSecond, unit: 'msg/s', note: `${pct(hub.widget.perSecond, raw.socketIo.perSecond)}% of raw socket.io` },
+    { metric: 'raw socket.io emit+ack → relayed', value: raw.socketIo.perSecond, unit: 'msg/s', note: `w=${WINDOW}, generator in its own process` },
+    { metric: 'raw HTTP POST, 1 msg/request → relayed', value: raw.http.perSecond, unit: 'msg/s', note: `w=${WINDOW}, keep-alive` },
+    { metric: `raw HTTP POST, batches of ${BATCH} → relayed`, value: raw.httpBatch.perSecond, unit: 'msg/s', note: `w=${BATCH_WINDOW}, keep-alive` },
+    { metric: 'raw PGlite: a message\'s rows, 1 tx each', value: store.oneTransactionPerMessage.perSecond, unit: 'msg/s', note: 'message row + 2 event rows, PGlite query()' },
+    { metric: `raw PGlite: the same, ${WINDOW} msgs per tx`, value: store.batched.perSecond, unit: 'msg/s', note: 'two multi-row INSERTs per tx' },
+  ];
   return {
-    params: { n: N, warmup: WARMUP, window: WINDOW, target: 'hub ≥ 50% of raw socket.io' },
+    params: { n: N, nBatched: N_BATCH, warmup: WARMUP, window: WINDOW, batch: BATCH, batchWindow: BATCH_WINDOW, generator: 'own process, HTTP keep-alive / one socket.io client', target: 'hub ≥ 50% of raw socket.io' },
     results: {
-      hubWebhookEndToEnd: webhook,
-      hubWidgetEndToEnd: widget,
-      rawSocketIoRelay: raw,
+      hubWebhookEndToEnd: hub.webhook,
+      hubWebhookBatchEndToEnd: hub.webhookBatch,
+      hubWidgetEndToEnd: hub.widget,
+      rawSocketIoRelay: raw.socketIo,
+      rawHttpRelay: raw.http,
+      rawHttpBatchRelay: raw.httpBatch,
       rawPgliteOneTransactionPerMessage: store.oneTransactionPerMessage,
       rawPgliteBatched: store.batched,
-      fractionOfRaw: { webhook: round(webhook.perSecond / raw.perSecond, 3), widget: round(widget.perSecond / raw.perSecond, 3) },
+      fractionOfRawSocketIo: { webhook: ofRaw(hub.webhook), webhookBatch: ofRaw(hub.webhookBatch), widget: ofRaw(hub.widget) },
+      fractionOfRawHttp: { webhook: round(hub.webhook.perSecond / raw.http.perSecond, 3), webhookBatch: round(hub.webhookBatch.perSecond / raw.httpBatch.perSecond, 3) },
     },
-    table: [
-      { metric: 'hub: signed webhook in → agent socket', value: webhook.perSecond, unit: 'msg/s', note: `${pct(webhook.perSecond, raw.perSecond)}% of raw (target 50%)` },
-      { metric: 'hub: widget customer.send → agent socket', value: widget.perSecond, unit: 'msg/s', note: `${pct(widget.perSecond, raw.perSecond)}% of raw` },
-      { metric: 'raw socket.io emit+ack → relayed', value: raw.perSecond, unit: 'msg/s', note: `w=${WINDOW}` },
-      { metric: 'raw PGlite: a message\'s rows, 1 tx each', value: store.oneTransactionPerMessage.perSecond, unit: 'msg/s', note: 'message row + 2 event rows, PGlite query()' },
-      { metric: `raw PGlite: the same, ${WINDOW} msgs per tx`, value: store.batched.perSecond, unit: 'msg/s', note: 'two multi-row INSERTs per tx' },
-    ],
+    table,
   };
 });

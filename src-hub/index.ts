@@ -146,7 +146,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   try {
     email = options.email ? await startEmailChannel(ctx, options.email) : null;
   } catch (error) {
-    webhook.close();
+    await webhook.close();
     await new Promise<void>((resolve) => io.close(() => resolve()));
     await publisher.stop();
     await cluster?.close();
@@ -164,7 +164,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       await routing.idle();
       await bot.stop();
       await email?.close();
-      webhook.close();
+      await webhook.close();
       await new Promise<void>((resolve) => {
         io.close(() => resolve());
         http.closeAllConnections();

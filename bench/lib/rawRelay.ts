@@ -5,18 +5,29 @@ import type { Socket } from 'socket.io-client';
 import { openSocket, waitFor } from './hubRig.js';
 
 /**
- * The raw socket.io limit of the hub's inbound path: a sender emits with an ack,
- * a bare server acks and emits the payload to every receiver in /agent. Nothing
- * is stored, checked or numbered: what the hub adds is measured against this.
+ * The raw limits of the hub's two inbound paths, with nothing stored, checked
+ * or numbered: a customer.send on /customer is acked and its payload emitted to
+ * every receiver in /agent; a POST (any path) is read whole, parsed, each message
+ * in it (one, or `messages: [...]`) emitted to /agent, and answered 202. What the
+ * hub adds is measured against these, with the same load generator.
  */
 export interface RawRelay {
-  sender: Socket;
+  url: string;
+  /** Connected to /agent; gets an `event` per relayed message. */
   receiver: Socket;
   close(): Promise<void>;
 }
 
 export async function startRawRelay(): Promise<RawRelay> {
-  const http = createServer();
+  const http = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.once('end', () => {
+      const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { messages?: unknown[] };
+      for (const message of body.messages ?? [body]) agents.emit('event', { type: 'message.created', data: message });
+      res.writeHead(202, { 'content-type': 'application/json' }).end('{"ok":true}');
+    });
+  });
   const io = new Server(http, { serveClient: false });
   const agents = io.of('/agent');
   io.of('/customer').on('connection', (socket) => {
@@ -27,14 +38,12 @@ export async function startRawRelay(): Promise<RawRelay> {
   });
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', () => resolve()));
   const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
-  const sender = openSocket(`${url}/customer`, {});
   const receiver = openSocket(`${url}/agent`, {});
-  await Promise.all([waitFor(sender, 'connect', 'raw sender'), waitFor(receiver, 'connect', 'raw receiver')]);
+  await waitFor(receiver, 'connect', 'raw receiver');
   return {
-    sender,
+    url,
     receiver,
     close: async () => {
-      sender.close();
       receiver.close();
       await new Promise<void>((resolve) => {
         io.close(() => resolve());

@@ -27,21 +27,33 @@ export const newConversation = (ctx: HubContext, account: HubAccount, customer: 
   waitingSince: null,
 });
 
+export interface CustomerTurn {
+  account: HubAccount;
+  customer: Customer;
+  conversation: Conversation;
+  text: string;
+  /** Images the customer sent, already verified and stored. */
+  attachments?: Attachment[] | undefined;
+}
+
 /**
- * What every channel does with a customer's message, inside the caller's journal
- * record: the conversation moves on (activity, preview, waiting since the first
- * unanswered line; a resolved one reopens in its queue, unassigned), the
- * message is stored, and agents get `conversation.upsert` then `message.created`.
+ * What a customer's message does to their conversation, before anything is
+ * written: it moves on (activity, preview, waiting since the first unanswered
+ * line; a resolved one reopens in its queue, unassigned; a pending one is open
+ * again) and gains the message.
  */
-export async function recordCustomerTurn(
-  ctx: HubContext,
-  { tx, at, append }: JournalWriter,
-  turn: { account: HubAccount; customer: Customer; conversation: Conversation; text: string; attachments?: Attachment[] | undefined },
-): Promise<{ conversation: Conversation; message: Message }> {
+export function customerTurn(ctx: HubContext, at: number, turn: CustomerTurn): { conversation: Conversation; message: Message } {
   const { account, customer, text } = turn;
   const current =
     turn.conversation.status === 'resolved' ? withOwner(turn.conversation, { owner: 'queued' }) : withExplicitOwner(turn.conversation);
-  const conversation: Conversation = { ...current, lastActivityAt: at, lastMessagePreview: previewOf(text), waitingSince: current.waitingSince ?? at };
+  const conversation: Conversation = {
+    ...current,
+    // The customer answered what a pending conversation waited for.
+    status: current.status === 'pending' ? 'open' : current.status,
+    lastActivityAt: at,
+    lastMessagePreview: previewOf(text),
+    waitingSince: current.waitingSince ?? at,
+  };
   const message: Message = {
     id: ctx.newId('m'),
     conversationId: conversation.id,
@@ -54,6 +66,15 @@ export async function recordCustomerTurn(
     createdAt: at,
     ...(turn.attachments?.length ? { attachments: turn.attachments } : {}),
   };
+  return { conversation, message };
+}
+
+/**
+ * What every channel does with a customer's message, inside the caller's journal
+ * record: the turn (above) is stored, and agents get `conversation.upsert` then `message.created`.
+ */
+export async function recordCustomerTurn(ctx: HubContext, { tx, at, append }: JournalWriter, turn: CustomerTurn): Promise<{ conversation: Conversation; message: Message }> {
+  const { conversation, message } = customerTurn(ctx, at, turn);
   await saveConversation(tx, conversation);
   await insertMessage(tx, message);
   await append('conversation.upsert', conversation);

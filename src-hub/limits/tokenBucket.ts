@@ -11,7 +11,8 @@ export const DEFAULT_RATE_LIMIT: RateLimit = { perSecond: 50, burst: 200 };
 export type Take = { ok: true } | { ok: false; retryAfterMs: number };
 
 export interface RateLimiter {
-  take(key: string): Take;
+  /** Spends `cost` tokens (default 1, e.g. one per message of a batch) or none. */
+  take(key: string, cost?: number): Take;
 }
 
 /**
@@ -22,17 +23,17 @@ export interface RateLimiter {
 export function createRateLimiter(limit: RateLimit, now: () => number): RateLimiter {
   const buckets = new Map<string, { tokens: number; at: number }>();
   return {
-    take(key) {
+    take(key, cost = 1) {
       const t = now();
       const bucket = buckets.get(key) ?? { tokens: limit.burst, at: t };
       bucket.tokens = Math.min(limit.burst, bucket.tokens + ((t - bucket.at) / 1000) * limit.perSecond);
       bucket.at = t;
       buckets.set(key, bucket);
-      if (bucket.tokens >= 1) {
-        bucket.tokens -= 1;
+      if (bucket.tokens >= cost) {
+        bucket.tokens -= cost;
         return { ok: true };
       }
-      return { ok: false, retryAfterMs: Math.ceil(((1 - bucket.tokens) / limit.perSecond) * 1000) };
+      return { ok: false, retryAfterMs: Math.ceil(((cost - bucket.tokens) / limit.perSecond) * 1000) };
     },
   };
 }

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { CallbackPayload } from '../adapters/webhook/inboundMessage.js';
 import { startCallbackEndpoint } from './connectorCallback.js';
-import { postSignedMessage } from './connectorClient.js';
+import { postSignedBatch } from './connectorClient.js';
 import { CUSTOMER_LINES, CUSTOMER_NAMES } from './customerLines.js';
 
 export interface ConnectorOptions {
@@ -15,6 +15,8 @@ export interface ConnectorOptions {
   /** Customer messages to post; default 5, at most 100. */
   messages?: number;
   intervalMs?: number;
+  /** Messages per signed batch request (as marketplace push APIs deliver them); default 2, at most 100. */
+  batchSize?: number;
   /** Names the simulated shoppers' platform ids (`taobao-buyer-1`). */
   platform?: 'taobao' | 'jd' | 'douyin';
   log?: (line: string) => void;
@@ -46,17 +48,28 @@ export async function startConnector(options: ConnectorOptions): Promise<Connect
   });
   let stopped = false;
 
+  /** Message i: the shoppers take turns, each line with a fresh event id. */
+  const messageAt = (i: number) => ({
+    eventId: `${platform}-${Date.now()}-${i}`,
+    customer: shoppers[i % shoppers.length]!,
+    text: CUSTOMER_LINES[i % CUSTOMER_LINES.length]!,
+    sentAt: Date.now(),
+  });
+
+  /** One batch request per `batchSize` messages; the answer per message is its item of the batch's result. */
   const post = async () => {
     const answers: Array<{ status: number; body: unknown }> = [];
     const count = Math.min(options.messages ?? 5, 100);
-    for (let i = 0; i < count && !stopped; i += 1) {
-      const customer = shoppers[i % shoppers.length]!;
-      const text = CUSTOMER_LINES[i % CUSTOMER_LINES.length]!;
-      const eventId = `${platform}-${Date.now()}-${i}`;
-      const answer = await postSignedMessage(options.hubUrl, options.accountId, options.secret, { eventId, customer, text, sentAt: Date.now() });
-      answers.push({ status: answer.status, body: answer.body });
-      log(`${customer.name} (${customer.id}): ${text} → ${answer.status}`);
-      if (i + 1 < count) await sleep(options.intervalMs ?? 1_000);
+    const size = Math.min(Math.max(1, options.batchSize ?? 2), 100);
+    for (let first = 0; first < count && !stopped; first += size) {
+      const batch = Array.from({ length: Math.min(size, count - first) }, (_, k) => messageAt(first + k));
+      const answer = await postSignedBatch(options.hubUrl, options.accountId, options.secret, batch);
+      batch.forEach((message, k) => {
+        const item = answer.status === 200 ? answer.body.results[k] : { status: answer.status, ...answer.body };
+        answers.push({ status: item.status, body: item });
+        log(`${message.customer.name} (${message.customer.id}): ${message.text} → ${item.status}`);
+      });
+      if (first + size < count) await sleep(options.intervalMs ?? 1_000);
     }
     return answers;
   };

@@ -18,11 +18,23 @@ export interface PostOptions {
  * /webhook/<accountId>/messages with X-Timestamp (unix ms) and
  * X-Signature = sha256=hex(HMAC-SHA256(secret, "<timestamp>.<raw body>")).
  */
-export async function postSignedMessage(hubUrl: string, accountId: string, secret: string, body: unknown, options: PostOptions = {}): Promise<HubAnswer> {
+export function postSignedMessage(hubUrl: string, accountId: string, secret: string, body: unknown, options: PostOptions = {}): Promise<HubAnswer> {
+  return postSigned(`${hubUrl}/webhook/${encodeURIComponent(accountId)}/messages`, secret, body, options);
+}
+
+/**
+ * Up to 100 messages in one signed request to /webhook/<accountId>/messages/batch:
+ * the answer (200) has one result per message, in order (`body.results[i].status`: 202, 409, 400 or 500).
+ */
+export function postSignedBatch(hubUrl: string, accountId: string, secret: string, messages: unknown[], options: PostOptions = {}): Promise<HubAnswer> {
+  return postSigned(`${hubUrl}/webhook/${encodeURIComponent(accountId)}/messages/batch`, secret, { messages }, options);
+}
+
+async function postSigned(url: string, secret: string, body: unknown, options: PostOptions): Promise<HubAnswer> {
   const raw = options.rawBody ?? JSON.stringify(body);
   const timestamp = String(options.timestamp ?? Date.now());
   const signature = options.signature === undefined ? signPayload(secret, timestamp, raw) : options.signature;
-  const response = await fetch(`${hubUrl}/webhook/${encodeURIComponent(accountId)}/messages`, {
+  const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-timestamp': timestamp, ...(signature === null ? {} : { 'x-signature': signature }) },
     body: raw,

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { startConnector } from './connector.js';
 
-const USAGE = `usage: tsx src-hub/sim/connectorMain.ts --account <id> --secret <secret> [--hub http://127.0.0.1:4600] [--callback-port 4700] [--messages 5] [--interval 1000] [--platform taobao|jd|douyin]
+const USAGE = `usage: tsx src-hub/sim/connectorMain.ts --account <id> --secret <secret> [--hub http://127.0.0.1:4600] [--callback-port 4700] [--messages 5] [--interval 1000] [--batch 2] [--platform taobao|jd|douyin]
 Point the account's callback at the printed URL first: account webhook-secret --account <id> --callback http://127.0.0.1:4700/callback`;
 
 /** Runs the example connector until Ctrl-C: posts the messages, then keeps printing replies. */
@@ -14,6 +14,7 @@ async function main(): Promise<void> {
       'callback-port': { type: 'string', default: '4700' },
       messages: { type: 'string', default: '5' },
       interval: { type: 'string', default: '1000' },
+      batch: { type: 'string', default: '2' },
       platform: { type: 'string', default: 'taobao' },
     },
   });
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
     callbackPort: Number(values['callback-port']),
     messages: Number(values.messages),
     intervalMs: Number(values.interval),
+    batchSize: Number(values.batch),
     platform: values.platform as 'taobao' | 'jd' | 'douyin',
     log: (line) => console.log(line),
   });

@@ -2,11 +2,16 @@ import type { Conversation } from '../../src-shared/domain/conversation.js';
 import type { Queryable } from './database.js';
 
 /** The conversations projection: the latest state, rebuilt from events if ever needed. */
-export async function saveConversation(db: Queryable, conversation: Conversation): Promise<void> {
+export const saveConversation = (db: Queryable, conversation: Conversation): Promise<void> => saveConversations(db, [conversation]);
+
+/** Several conversations in one statement (as one JSON array: one SQL text for any count); each id at most once. */
+export async function saveConversations(db: Queryable, conversations: readonly Conversation[]): Promise<void> {
+  if (conversations.length === 0) return;
   await db.query(
-    `INSERT INTO conversations (account_id, id, customer_id, status, doc) VALUES ($1, $2, $3, $4, $5)
+    `INSERT INTO conversations (account_id, id, customer_id, status, doc)
+     SELECT c->>'accountId', c->>'id', c->'customer'->>'id', c->>'status', c FROM jsonb_array_elements($1::jsonb) AS c
      ON CONFLICT (account_id, id) DO UPDATE SET status = EXCLUDED.status, doc = EXCLUDED.doc`,
-    [conversation.accountId, conversation.id, conversation.customer.id, conversation.status, conversation],
+    [JSON.stringify(conversations)],
   );
 }
 

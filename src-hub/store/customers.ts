@@ -42,20 +42,25 @@ export async function findCustomerByVisitor(db: Queryable, accountId: string, vi
  * A customer by visitor id with their most recent conversation (resolved or
  * not), in one read: what every inbound customer message needs first.
  */
-export async function findCustomerWithLatest(
-  db: Queryable,
-  accountId: string,
-  visitorId: string,
-): Promise<{ customer: Customer; latest: Conversation | null } | null> {
-  const result = await db.query<{ id: string; name: string; doc: Conversation | null }>(
-    `SELECT cu.id, cu.name, co.doc FROM customers cu
+export async function findCustomerWithLatest(db: Queryable, accountId: string, visitorId: string): Promise<CustomerWithLatest | null> {
+  return (await findCustomersWithLatest(db, accountId, [visitorId])).get(visitorId) ?? null;
+}
+
+export interface CustomerWithLatest {
+  customer: Customer;
+  latest: Conversation | null;
+}
+
+/** The same for many visitor ids in one read (a webhook batch); unknown ones are missing from the map. */
+export async function findCustomersWithLatest(db: Queryable, accountId: string, visitorIds: readonly string[]): Promise<Map<string, CustomerWithLatest>> {
+  const result = await db.query<{ visitor_id: string; id: string; name: string; doc: Conversation | null }>(
+    `SELECT cu.visitor_id, cu.id, cu.name, co.doc FROM customers cu
      LEFT JOIN LATERAL (
        SELECT doc FROM conversations WHERE account_id = cu.account_id AND customer_id = cu.id
        ORDER BY (doc->>'createdAt')::bigint DESC LIMIT 1
      ) co ON true
-     WHERE cu.account_id = $1 AND cu.visitor_id = $2`,
-    [accountId, visitorId],
+     WHERE cu.account_id = $1 AND cu.visitor_id IN (SELECT jsonb_array_elements_text($2::jsonb))`,
+    [accountId, JSON.stringify(visitorIds)],
   );
-  const row = result.rows[0];
-  return row ? { customer: { id: row.id, name: row.name }, latest: row.doc ?? null } : null;
+  return new Map(result.rows.map((row) => [row.visitor_id, { customer: { id: row.id, name: row.name }, latest: row.doc ?? null }]));
 }

@@ -1,11 +1,19 @@
 import type { Message } from '../../src-shared/domain/message.js';
 import type { Queryable } from './database.js';
 
-export async function insertMessage(db: Queryable, message: Message): Promise<void> {
+export const insertMessage = (db: Queryable, message: Message): Promise<void> => insertMessages(db, [message]);
+
+/**
+ * Any number of messages in one statement. The rows travel as one JSON array, so
+ * every count is the same SQL text (one prepared statement, not one per count).
+ */
+export async function insertMessages(db: Queryable, messages: readonly Message[]): Promise<void> {
+  if (messages.length === 0) return;
   await db.query(
     `INSERT INTO messages (account_id, id, conversation_id, client_id, private, created_at, doc)
-     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-    [message.accountId, message.id, message.conversationId, message.clientId, message.private, message.createdAt, message],
+     SELECT m->>'accountId', m->>'id', m->>'conversationId', m->>'clientId', (m->>'private')::boolean, (m->>'createdAt')::bigint, m
+     FROM jsonb_array_elements($1::jsonb) AS m`,
+    [JSON.stringify(messages)],
   );
 }
 

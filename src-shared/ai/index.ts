@@ -12,3 +12,4 @@ export type { Risk } from './sentiment/risk.js';
 export { rollUp, bandOf, type ConversationMood, type Trend } from './sentiment/rollUp.js';
 export { DemoKb, DemoKbArticle } from './kb/schema.js';
 export { summarizeTurns, type SummaryLine, type SummaryTurn } from './summary/summarize.js';
+export { warmUp } from './warmUp.js';

@@ -1,5 +1,6 @@
 import type { Server, Socket } from 'socket.io';
 import type { HubAccount } from '../../../src-shared/domain/account.js';
+import type { Message } from '../../../src-shared/domain/message.js';
 import { CustomerEvents, CustomerHandshake, CustomerSend, type CustomerHistory, type CustomerSendAck } from '../../../src-shared/hub/customer.js';
 import { CUSTOMER_NAMESPACE } from '../../../src-shared/hub/events.js';
 import { describeZodError } from '../../../src-shared/result.js';
@@ -8,7 +9,8 @@ import type { HubContext } from '../../context.js';
 import { DEFAULT_CONNECTION_LIMITS, limitConnection, RATE_LIMITED } from '../../limits/connectionLimit.js';
 import type { RateLimit } from '../../limits/tokenBucket.js';
 import { resolveAttachments } from '../../attachments/resolveAttachments.js';
-import { postCustomerMessage } from '../../conversations/postCustomerMessage.js';
+import { createCustomerMessageQueue, type CustomerMessageInput } from '../../conversations/postCustomerMessage.js';
+import type { CoalescingQueue } from '../../events/coalescingQueue.js';
 import { findAccount } from '../../store/accounts.js';
 import { findLatestConversationOf } from '../../store/conversations.js';
 import { findCustomerByVisitor } from '../../store/customers.js';
@@ -32,6 +34,8 @@ export function registerCustomerNamespace(
   messageLimit: RateLimit | null = DEFAULT_CONNECTION_LIMITS.customerMessages,
 ): () => void {
   const nsp = io.of(CUSTOMER_NAMESPACE);
+  // Visitors' messages that arrive together are stored together, each acked only after the commit.
+  const messages = createCustomerMessageQueue(ctx);
 
   nsp.use((socket, next) => {
     const handshake = CustomerHandshake.safeParse(socket.handshake.auth);
@@ -51,7 +55,7 @@ export function registerCustomerNamespace(
     void socket.join(visitorRoom(visitor.account.id, visitor.handshake.visitorId));
     const mayGoAhead = limitConnection(messageLimit, ctx.now, () => ctx.log(`rate limited: widget socket of a visitor on ${visitor.account.id}`));
     socket.on(CustomerEvents.send, (payload: unknown, ack: unknown) => {
-      if (mayGoAhead()) return void onSend(ctx, visitor, startStatus, payload, ack);
+      if (mayGoAhead()) return void onSend(ctx, messages, visitor, startStatus, payload, ack);
       if (typeof ack === 'function') (ack as (value: CustomerSendAck) => void)({ ok: false, error: RATE_LIMITED });
     });
     sendHistory(ctx, socket, visitor).catch((error: unknown) => ctx.log(`widget history failed: ${String(error)}`));
@@ -60,7 +64,14 @@ export function registerCustomerNamespace(
   return relayToVisitors(ctx, nsp);
 }
 
-async function onSend(ctx: HubContext, visitor: Visitor, startStatus: StartStatus, payload: unknown, ack: unknown): Promise<void> {
+async function onSend(
+  ctx: HubContext,
+  messages: CoalescingQueue<CustomerMessageInput, Message>,
+  visitor: Visitor,
+  startStatus: StartStatus,
+  payload: unknown,
+  ack: unknown,
+): Promise<void> {
   const reply = typeof ack === 'function' ? (ack as (value: CustomerSendAck) => void) : () => {};
   const input = CustomerSend.safeParse(payload);
   if (!input.success) return reply({ ok: false, error: { code: 'validation', message: describeZodError(input.error) } });
@@ -68,7 +79,7 @@ async function onSend(ctx: HubContext, visitor: Visitor, startStatus: StartStatu
     // An id is the SHA-256 of the bytes: naming one means having the image already, so no other chat's image leaks this way.
     const attachments = await resolveAttachments(ctx.db, visitor.account.id, input.data.attachments);
     if (!attachments.ok) return reply(attachments);
-    const message = await postCustomerMessage(ctx, {
+    const message = await messages.push(visitor.account.id, {
       account: visitor.account,
       visitorId: visitor.handshake.visitorId,
       visitorName: visitor.handshake.name,

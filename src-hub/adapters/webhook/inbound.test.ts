@@ -65,6 +65,19 @@ describe('inbound messages', () => {
     await eventually(() => expect(ofType(agent.events, 'message.created').map((e) => e.data.text)).toEqual(['marker']));
   });
 
+  it('a rotated secret stops working at once, though the hub keeps secrets between requests; the new one works at once', async () => {
+    const { fixture, post, agent } = await shop();
+    expect((await post(message({ text: 'before' }))).status).toBe(202);
+    // Straight to the store, as a rotation on another hub node would be: this node still holds the old secret.
+    const { secret: rotated } = await t.hub.admin.issueWebhookSecret(fixture.accountId);
+    const stale = await post(message({ text: 'signed with the old secret' }));
+    expect(stale.status).toBe(401);
+    expect(stale.body.error.code).toBe('unauthorized');
+    expect((await postSignedMessage(t.hub.url, fixture.accountId, rotated, message({ text: 'after' }))).status).toBe(202);
+    expect((await post(message({ text: 'old secret again' }))).status).toBe(401);
+    await eventually(() => expect(ofType(agent.events, 'message.created').map((e) => e.data.text)).toEqual(['before', 'after']));
+  });
+
   it('a replayed eventId answers 409 with the first result and stores nothing twice', async () => {
     const { fixture, post, agent } = await shop('jd');
     const body = message();

@@ -31,3 +31,11 @@ export interface CallbackPayload {
   text: string;
   sentAt: number;
 }
+
+/** Messages in one batch request at most (`POST /webhook/<accountId>/messages/batch`). */
+export const MAX_BATCH_MESSAGES = 100;
+
+/** The batch envelope; each item is checked on its own against InboundMessage, so one bad item fails alone. */
+export const InboundBatch = z.object({
+  messages: z.array(z.unknown()).min(1).max(MAX_BATCH_MESSAGES),
+});

@@ -1,11 +1,9 @@
 import type { HubAccount } from '../../../src-shared/domain/account.js';
-import type { Customer } from '../../../src-shared/domain/conversation.js';
 import type { HubContext } from '../../context.js';
-import { newConversation, recordCustomerTurn } from '../../conversations/recordCustomerTurn.js';
-import { findCustomerWithLatest, upsertCustomer } from '../../store/customers.js';
-import type { Queryable } from '../../store/database.js';
-import { findInboundEvent, insertInboundEvent, type InboundOutcome } from '../../store/webhookInbound.js';
+import { recordCustomerTurns, type Arrival } from '../../conversations/recordCustomerTurns.js';
+import { findInboundEvents, insertInboundEvents, type InboundOutcome } from '../../store/webhookInbound.js';
 import type { InboundMessage } from './inboundMessage.js';
+import { assertSecretCurrent } from './webhookAccountCache.js';
 
 /**
  * Platform customers share the customers table with web-chat visitors and mail
@@ -17,37 +15,48 @@ export const platformCustomerKey = (channel: string, platformId: string): string
 /** The platform id back from a customer key (what the callback payload names). */
 export const platformIdOf = (key: string): string => key.slice(key.indexOf(':') + 1);
 
+export type IngestOutcome = InboundOutcome & { duplicate: boolean };
+
+
 /**
- * One signed inbound message: continue the customer's open conversation or start
- * one, through the same path as every channel. An eventId seen before changes
- * nothing and answers with what it became the first time.
+ * Signed inbound messages of one account, in order, in one journal record: each
+ * continues its customer's open conversation or starts one, as if they came one
+ * by one (recordCustomerTurns). An eventId seen before, earlier in the list too,
+ * changes nothing and answers with what it became the first time.
+ * `verifiedWith`: the secret the requests were checked with; if it is no longer
+ * the account's, nothing is stored (StaleSecretError).
  */
-export function ingestWebhookMessage(ctx: HubContext, account: HubAccount, input: InboundMessage): Promise<InboundOutcome & { duplicate: boolean }> {
+export function ingestWebhookMessages(ctx: HubContext, account: HubAccount, inputs: readonly InboundMessage[], verifiedWith: string): Promise<IngestOutcome[]> {
   return ctx.journal.record(account.id, async (writer) => {
     const { tx, at } = writer;
-    const seen = await findInboundEvent(tx, account.id, input.eventId);
-    if (seen) return { ...seen, duplicate: true };
-    const known = await findCustomerWithLatest(tx, account.id, platformCustomerKey(account.channel, input.customer.id));
-    const customer = await customerFor(ctx, tx, account, input.customer, known?.customer ?? null, at);
-    const latest = known?.latest ?? null;
-    // Phone and email as the platform gives them now: the workstation matches people across channels with them.
-    const conversation = latest && latest.status !== 'resolved' ? { ...latest, customer } : newConversation(ctx, account, customer, at, null);
-    const { message } = await recordCustomerTurn(ctx, writer, { account, customer, conversation, text: input.text });
-    const outcome = { conversationId: message.conversationId, messageId: message.id };
-    await insertInboundEvent(tx, { ...outcome, accountId: account.id, eventId: input.eventId, sentAt: input.sentAt, receivedAt: at });
-    return { ...outcome, duplicate: false };
+    await assertSecretCurrent(tx, account.id, verifiedWith);
+    const seen = await findInboundEvents(tx, account.id, inputs.map((input) => input.eventId));
+    // The first of each new eventId is stored; a repeat (stored before, or earlier in this list) points at it.
+    const firstAt = new Map<string, number>();
+    const fresh: InboundMessage[] = [];
+    inputs.forEach((input, i) => {
+      if (seen.has(input.eventId) || firstAt.has(input.eventId)) return;
+      firstAt.set(input.eventId, i);
+      fresh.push(input);
+    });
+    const messages = await recordCustomerTurns(ctx, writer, account, fresh.map((input) => arrivalOf(account, input)));
+    const stored = new Map(fresh.map((input, k) => [input.eventId, { conversationId: messages[k]!.conversationId, messageId: messages[k]!.id }]));
+    await insertInboundEvents(
+      tx,
+      fresh.map((input) => ({ ...stored.get(input.eventId)!, accountId: account.id, eventId: input.eventId, sentAt: input.sentAt, receivedAt: at })),
+    );
+    return inputs.map((input, i) => {
+      const outcome = seen.get(input.eventId) ?? stored.get(input.eventId)!;
+      return { ...outcome, duplicate: firstAt.get(input.eventId) !== i };
+    });
   });
 }
 
-async function customerFor(
-  ctx: HubContext,
-  tx: Queryable,
-  account: HubAccount,
-  from: InboundMessage['customer'],
-  known: Customer | null,
-  now: number,
-): Promise<Customer> {
-  const key = platformCustomerKey(account.channel, from.id);
-  const saved = known && known.name === from.name ? known : await upsertCustomer(tx, { accountId: account.id, visitorId: key, id: known?.id ?? ctx.newId('cu'), name: from.name, now });
-  return { ...saved, ...(from.phone ? { phone: from.phone } : {}), ...(from.email ? { email: from.email.toLowerCase() } : {}) };
-}
+/** A platform shopper's message: known by `<channel>:<id>`, renamed when the platform's name changes, contacts as given now. */
+const arrivalOf = (account: HubAccount, input: InboundMessage): Arrival => ({
+  visitorId: platformCustomerKey(account.channel, input.customer.id),
+  nameFor: (known) => (known && known.name === input.customer.name ? null : input.customer.name),
+  // Phone and email as the platform gives them now: the workstation matches people across channels with them.
+  contact: { ...(input.customer.phone ? { phone: input.customer.phone } : {}), ...(input.customer.email ? { email: input.customer.email.toLowerCase() } : {}) },
+  text: input.text,
+});

@@ -9,7 +9,7 @@ export interface Reply {
 }
 
 /** Codes of the webhook API (docs/webhook-openapi.yaml lists them). */
-export type WebhookErrorCode = 'validation' | 'too-large' | 'unauthorized' | 'not-found' | 'conflict' | 'rate-limited' | 'unknown-call';
+export type WebhookErrorCode = 'validation' | 'too-large' | 'unauthorized' | 'not-found' | 'conflict' | 'rate-limited' | 'unknown-call' | 'internal';
 
 export const failure = (status: number, code: WebhookErrorCode, message: string, extra: object = {}, headers?: Record<string, string>): Reply => ({
   status,

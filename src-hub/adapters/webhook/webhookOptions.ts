@@ -7,6 +7,8 @@ export interface WebhookOptions {
   rateLimit?: RateLimit;
   /** Larger inbound bodies are refused with 413. Default 64 KB. */
   maxBodyBytes?: number;
+  /** The same for a batch request (up to 100 messages). Default 1 MiB. */
+  maxBatchBodyBytes?: number;
   /** Waits between callback attempts; one attempt more than there are delays. Default exponential, 1 s doubling to 32 s. */
   retryDelaysMs?: number[];
   /** One callback attempt may take this long. Default 10 s. */
@@ -17,6 +19,7 @@ export interface WebhookOptions {
 export const PLATFORM_CHANNELS: ReadonlySet<Channel> = new Set(['taobao', 'jd', 'douyin', 'wechat', 'webhook']);
 
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+export const DEFAULT_MAX_BATCH_BODY_BYTES = 1024 * 1024;
 export const DEFAULT_CALLBACK_TIMEOUT_MS = 10_000;
 
 /** `count` waits starting at `firstMs`, each twice the last, none above `capMs`: bounded exponential backoff. */

@@ -12,6 +12,8 @@ export interface OutboxDeps {
   log?: (line: string) => void;
   /** How often queued rows are tried again while nothing else kicks the sender. */
   retryMs?: number;
+  /** An escalation landed (now, or replayed after being offline); `servedBy`: people online in its target queue. */
+  onEscalated?: (row: OutboxRow, servedBy: number | undefined) => void;
 }
 
 /**
@@ -20,7 +22,7 @@ export interface OutboxDeps {
  * start (replies left by a previous run), on every new reply, when an account comes
  * online, and on a timer (see app/retryLoop.ts).
  */
-export function startOutbox({ db, bridge, accounts, log = console.error, retryMs = 5_000 }: OutboxDeps) {
+export function startOutbox({ db, bridge, accounts, log = console.error, retryMs = 5_000, onEscalated }: OutboxDeps) {
   const online = (accountId: string) => accounts.getState().byId[accountId]?.status === 'online';
 
   /** One row, one hub command; answers the message it became (null for an escalation). */
@@ -28,7 +30,9 @@ export function startOutbox({ db, bridge, accounts, log = console.error, retryMs
     const { accountId, conversationId, clientId, text } = row;
     if (row.kind === 'escalate') {
       const result = await bridge.conversations.escalate({ accountId, conversationId, clientId, reason: text, ...row.escalation! });
-      return result.ok ? ok(null) : result;
+      if (!result.ok) return result;
+      onEscalated?.(row, result.value.servedBy);
+      return ok(null);
     }
     if (row.kind === 'note') {
       const result = await bridge.conversations.note({ accountId, conversationId, clientId, text });

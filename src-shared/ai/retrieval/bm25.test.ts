@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Bm25Index, topK } from './bm25.js';
+import { Bm25Index } from './bm25.js';
 
 const index = () => {
   const i = new Bm25Index();
@@ -42,12 +42,5 @@ describe('Bm25Index', () => {
     expect(i.search('发货')[0]?.id).toBe('refund');
     expect(i.search('到账')).toEqual([]);
     expect(i.size).toBe(2);
-  });
-});
-
-describe('topK', () => {
-  it('keeps the k best, ties by id', () => {
-    const scores = new Map([['c', 1], ['a', 3], ['b', 3], ['d', 0.5]]);
-    expect(topK(scores, 3)).toEqual([['a', 3], ['b', 3], ['c', 1]]);
   });
 });

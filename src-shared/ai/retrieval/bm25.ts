@@ -1,4 +1,6 @@
 import { tokenize } from '../text/tokenize.js';
+import { PostingList, Slots, TermIds, grown } from './postings.js';
+import { ScoreBoard } from './scoreBoard.js';
 
 /** A field's tokens and how much a match in it counts (title > questions > body). */
 export interface WeightedTokens {
@@ -13,11 +15,27 @@ export interface Bm25Hit {
   coverage: number;
 }
 
+/** The same with tokens already turned into ids of the index's `TermIds`. */
+export interface WeightedTerms {
+  terms: ArrayLike<number>;
+  weight: number;
+}
+
 export interface Bm25Options {
   /** Term-frequency saturation. Short FAQ documents saturate fast: lower than the textbook 1.2. */
   k1?: number;
   /** Length normalization: 0 none, 1 full. */
   b?: number;
+  /** Term ids shared with other indexes over the same texts, so each token is hashed once for all. */
+  termIds?: TermIds;
+}
+
+/** A query's distinct, not-too-common terms with their idf, for scoring single documents. */
+export interface PreparedQuery {
+  /** Term ids; -1 for a term no document has. */
+  terms: number[];
+  idfs: number[];
+  ceiling: number;
 }
 
 /**
@@ -28,125 +46,161 @@ const COMMON_SHARE = 0.2;
 const COMMON_MIN_DOCS = 500;
 export const isTooCommon = (df: number, n: number): boolean => n >= COMMON_MIN_DOCS && df > n * COMMON_SHARE;
 
-interface Doc {
-  terms: Map<string, number>;
-  length: number;
-}
-
 /**
  * BM25 over an inverted index that accepts `add` and `remove` at any time
  * (no rebuild: statistics are sums kept up to date). Fields are folded into one
- * weighted term frequency, the simple form of BM25F.
+ * weighted term frequency, the simple form of BM25F. Documents live in integer
+ * slots so a query is arithmetic over flat arrays (see PostingList, ScoreBoard).
  */
 export class Bm25Index {
   readonly k1: number;
   readonly b: number;
-  private readonly docs = new Map<string, Doc>();
-  private readonly postings = new Map<string, Map<string, number>>();
+  private readonly slots = new Slots();
+  readonly termIds: TermIds;
+  /** Term id → its postings; an emptied list stays (df 0 = absent). */
+  private readonly postings: PostingList[] = [];
+  /** Slot → the document's term ids and weighted frequencies (for removal and single-document scoring). */
+  private readonly docs: Array<{ terms: number[]; tfs: number[] } | undefined> = [];
+  private lengths = new Float64Array(64);
+  private readonly board = new ScoreBoard();
+  /** Term id → weighted frequency while one document is added. */
+  private readonly tally = new ScoreBoard();
   private totalLength = 0;
 
   constructor(options: Bm25Options = {}) {
     this.k1 = options.k1 ?? 1.2;
     this.b = options.b ?? 0.75;
+    this.termIds = options.termIds ?? new TermIds();
   }
 
   get size(): number {
-    return this.docs.size;
+    return this.slots.size;
   }
 
-  /** Adds or replaces a document: plain text, or weighted fields already tokenized. */
-  add(id: string, content: string | readonly WeightedTokens[]): void {
-    this.remove(id);
+  slotOf(id: string): number | undefined {
+    return this.slots.of(id);
+  }
+
+  readonly idOf = (slot: number): string => this.slots.idOf(slot);
+
+  /** Adds or replaces a document: plain text, or weighted fields already tokenized. Returns its slot. */
+  add(id: string, content: string | readonly WeightedTokens[]): number {
     const fields = typeof content === 'string' ? [{ tokens: tokenize(content), weight: 1 }] : content;
-    const terms = new Map<string, number>();
+    return this.addTerms(id, fields.map(({ tokens, weight }) => ({ terms: tokens.map((t) => this.termIds.of(t)), weight })));
+  }
+
+  /** `add` for fields whose tokens are already ids of `termIds`. */
+  addTerms(id: string, fields: readonly WeightedTerms[]): number {
+    this.remove(id);
+    const { tally } = this;
+    tally.clear();
     let length = 0;
-    for (const { tokens, weight } of fields) {
-      for (const t of tokens) terms.set(t, (terms.get(t) ?? 0) + weight);
-      length += tokens.length * weight;
+    for (const { terms, weight } of fields) {
+      // A zero-weight field adds nothing, not even document frequency.
+      if (weight > 0) for (let i = 0; i < terms.length; i++) tally.add(terms[i]!, weight);
+      length += terms.length * weight;
     }
-    this.docs.set(id, { terms, length });
+    const slot = this.slots.take(id);
+    const terms: number[] = [];
+    const tfs: number[] = [];
+    for (let i = 0; i < tally.count; i++) {
+      const term = tally.touched[i]!;
+      terms.push(term);
+      tfs.push(tally.values[term]!);
+      (this.postings[term] ??= new PostingList()).push(slot, tally.values[term]!);
+    }
+    this.docs[slot] = { terms, tfs };
+    this.lengths = grown(this.lengths, slot + 1);
+    this.lengths[slot] = length;
     this.totalLength += length;
-    for (const [term, tf] of terms) {
-      let list = this.postings.get(term);
-      if (!list) this.postings.set(term, (list = new Map()));
-      list.set(id, tf);
-    }
+    return slot;
   }
 
   remove(id: string): boolean {
-    const doc = this.docs.get(id);
-    if (!doc) return false;
-    for (const term of doc.terms.keys()) {
-      const list = this.postings.get(term);
-      list?.delete(id);
-      if (list?.size === 0) this.postings.delete(term);
+    const slot = this.slots.release(id);
+    if (slot === undefined) return false;
+    for (const term of this.docs[slot]!.terms) {
+      const list = this.postings[term]!;
+      list.removeAt(list.indexOf(slot));
     }
-    this.totalLength -= doc.length;
-    this.docs.delete(id);
+    this.totalLength -= this.lengths[slot]!;
+    this.docs[slot] = undefined;
     return true;
   }
 
-  idf(term: string): number {
-    const n = this.docs.size;
-    const df = this.postings.get(term)?.size ?? 0;
-    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  /** How many documents have the term. */
+  private df(term: number | undefined): number {
+    return term === undefined ? 0 : (this.postings[term]?.length ?? 0);
   }
 
-  /** Every matching document's score, and the ceiling that makes `coverage`. */
-  scoreAll(queryTokens: readonly string[]): { scores: Map<string, number>; ceiling: number } {
-    const scores = new Map<string, number>();
-    const avgLength = this.totalLength / Math.max(1, this.docs.size) || 1;
+  private idfOfDf(df: number): number {
+    return Math.log(1 + (this.size - df + 0.5) / (df + 0.5));
+  }
+
+  idf(term: string): number {
+    return this.idfOfDf(this.df(this.termIds.get(term)));
+  }
+
+  /**
+   * Every matching document's score by slot, and the ceiling that makes `coverage`.
+   * The board is this index's own and is overwritten by the next call.
+   */
+  scoreSlots(queryTokens: readonly string[]): { board: ScoreBoard; ceiling: number } {
+    const { board, k1, b, lengths } = this;
+    board.clear();
+    const n = this.size;
+    const avgLength = this.totalLength / Math.max(1, n) || 1;
     let ceiling = 0;
-    for (const term of new Set(queryTokens)) {
-      const list = this.postings.get(term);
-      if (list && isTooCommon(list.size, this.docs.size)) continue;
-      const idf = this.idf(term);
-      ceiling += idf * (this.k1 + 1);
-      if (!list) continue;
-      for (const [id, tf] of list) {
-        const norm = this.k1 * (1 - this.b + (this.b * this.docs.get(id)!.length) / avgLength);
-        scores.set(id, (scores.get(id) ?? 0) + (idf * tf * (this.k1 + 1)) / (tf + norm));
+    for (const token of new Set(queryTokens)) {
+      const term = this.termIds.get(token);
+      const df = this.df(term);
+      if (isTooCommon(df, n)) continue;
+      const idf = this.idfOfDf(df);
+      ceiling += idf * (k1 + 1);
+      if (df === 0) continue;
+      const { slots, weights } = this.postings[term!]!;
+      for (let i = 0; i < df; i++) {
+        const slot = slots[i]!;
+        const tf = weights[i]!;
+        const norm = k1 * (1 - b + (b * lengths[slot]!) / avgLength);
+        board.add(slot, (idf * tf * (k1 + 1)) / (tf + norm));
       }
     }
-    return { scores, ceiling };
+    return { board, ceiling };
   }
 
-  /** Scores of the given documents only: O(query × ids), for re-ranking a short list. */
-  scoreDocs(queryTokens: readonly string[], ids: Iterable<string>): { scores: Map<string, number>; ceiling: number } {
-    const avgLength = this.totalLength / Math.max(1, this.docs.size) || 1;
-    const terms = [...new Set(queryTokens)].filter((t) => !isTooCommon(this.postings.get(t)?.size ?? 0, this.docs.size));
-    const idfs = terms.map((t) => this.idf(t));
-    const scores = new Map<string, number>();
-    for (const id of ids) {
-      const doc = this.docs.get(id);
-      if (!doc) continue;
-      const norm = this.k1 * (1 - this.b + (this.b * doc.length) / avgLength);
-      let score = 0;
-      terms.forEach((term, i) => {
-        const tf = doc.terms.get(term);
-        if (tf) score += (idfs[i]! * tf * (this.k1 + 1)) / (tf + norm);
-      });
-      if (score > 0) scores.set(id, score);
+  /** Terms and idfs once per query, for `scoreDoc` on a short list of documents. */
+  prepare(queryTokens: readonly string[]): PreparedQuery {
+    const terms: number[] = [];
+    const idfs: number[] = [];
+    for (const token of new Set(queryTokens)) {
+      const term = this.termIds.get(token);
+      const df = this.df(term);
+      if (isTooCommon(df, this.size)) continue;
+      terms.push(df > 0 ? term! : -1);
+      idfs.push(this.idfOfDf(df));
     }
-    return { scores, ceiling: idfs.reduce((sum, idf) => sum + idf * (this.k1 + 1), 0) };
+    return { terms, idfs, ceiling: idfs.reduce((sum, idf) => sum + idf * (this.k1 + 1), 0) };
+  }
+
+  /** One document's score: O(query × its terms), for re-ranking a short list. */
+  scoreDoc(query: PreparedQuery, slot: number): number {
+    const doc = this.docs[slot];
+    if (!doc) return 0;
+    const avgLength = this.totalLength / Math.max(1, this.size) || 1;
+    const norm = this.k1 * (1 - this.b + (this.b * this.lengths[slot]!) / avgLength);
+    let score = 0;
+    query.terms.forEach((term, i) => {
+      const at = term < 0 ? -1 : doc.terms.indexOf(term);
+      if (at < 0) return;
+      const tf = doc.tfs[at]!;
+      score += (query.idfs[i]! * tf * (this.k1 + 1)) / (tf + norm);
+    });
+    return score;
   }
 
   search(query: string | readonly string[], k = 10): Bm25Hit[] {
-    const { scores, ceiling } = this.scoreAll(typeof query === 'string' ? tokenize(query) : query);
-    return topK(scores, k).map(([id, score]) => ({ id, score, coverage: ceiling > 0 ? Math.min(1, score / ceiling) : 0 }));
+    const { board, ceiling } = this.scoreSlots(typeof query === 'string' ? tokenize(query) : query);
+    return board.top(k, this.idOf).map(([id, score]) => ({ id, score, coverage: ceiling > 0 ? Math.min(1, score / ceiling) : 0 }));
   }
-}
-
-/** The k largest entries, best first, ties by id; one pass, since k is small and maps are large. */
-export function topK(scores: ReadonlyMap<string, number>, k: number): Array<[string, number]> {
-  const best: Array<[string, number]> = [];
-  const before = (a: [string, number], b: [string, number]) => a[1] > b[1] || (a[1] === b[1] && a[0] < b[0]);
-  for (const entry of scores) {
-    if (best.length === k && !before(entry, best[k - 1]!)) continue;
-    let i = best.length === k ? k - 1 : best.length;
-    while (i > 0 && before(entry, best[i - 1]!)) i--;
-    best.splice(i, 0, entry);
-    if (best.length > k) best.pop();
-  }
-  return best;
 }

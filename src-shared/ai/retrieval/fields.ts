@@ -1,6 +1,5 @@
-import { tokenize } from '../text/tokenize.js';
 import type { EngineArticle } from './article.js';
-import type { WeightedTokens } from './bm25.js';
+import type { WeightedTerms } from './bm25.js';
 
 /**
  * How much a match counts per field. The example questions are written the way
@@ -9,13 +8,21 @@ import type { WeightedTokens } from './bm25.js';
  */
 export const FIELD_WEIGHTS = { title: 2, questions: 1.5, tags: 1, body: 0.3 } as const;
 
-/** Weighted fields for BM25, reusing the example tokens the caller already has (tokenizing is the cost of a build). */
-export function articleFields(a: EngineArticle, titleTokens: readonly string[], questionTokens: ReadonlyArray<readonly string[]>): WeightedTokens[] {
+/**
+ * Weighted fields for BM25, reusing the example term ids the caller already has
+ * (tokenizing is the cost of a build); `termsOf` tokenizes the rest.
+ */
+export function articleFields(
+  a: EngineArticle,
+  titleTerms: readonly number[],
+  questionTerms: ReadonlyArray<readonly number[]>,
+  termsOf: (text: string) => number[],
+): WeightedTerms[] {
   return [
-    { tokens: titleTokens, weight: FIELD_WEIGHTS.title },
-    { tokens: questionTokens.flat(), weight: FIELD_WEIGHTS.questions },
-    { tokens: (a.tags ?? []).flatMap((t) => tokenize(t)), weight: FIELD_WEIGHTS.tags },
-    { tokens: tokenize(a.body), weight: FIELD_WEIGHTS.body },
+    { terms: titleTerms, weight: FIELD_WEIGHTS.title },
+    { terms: questionTerms.flat(), weight: FIELD_WEIGHTS.questions },
+    { terms: (a.tags ?? []).flatMap(termsOf), weight: FIELD_WEIGHTS.tags },
+    { terms: termsOf(a.body), weight: FIELD_WEIGHTS.body },
   ];
 }
 

@@ -22,23 +22,50 @@ const PIECES = /[a-z][a-z']*|\p{Script=Han}+|\p{Extended_Pictographic}|[!?.,;:�
 
 type ZhKind = 'polarity' | 'negator' | 'intensifier' | 'contrast' | null;
 
+/** Kinds in tie order: a word in two lists counts as the first. */
+const ZH_KINDS: Array<[Exclude<ZhKind, null>, ReadonlyMap<string, number> | ReadonlySet<string>]> = [
+  ['polarity', ZH_POLARITY],
+  ['negator', ZH_NEGATORS],
+  ['intensifier', ZH_INTENSIFIERS],
+  ['contrast', ZH_CONTRAST],
+];
+
+/**
+ * Lexicon entries by first character, longest first and polarity first on a tie:
+ * the first that matches at a position is the longest-match answer, found in a
+ * few comparisons instead of six slices and up to 24 lookups per character.
+ */
+const ZH_BY_FIRST = (() => {
+  const kindOf = new Map<string, Exclude<ZhKind, null>>();
+  for (const [kind, words] of ZH_KINDS) for (const word of words.keys()) if (word.length <= LONGEST_ZH && !kindOf.has(word)) kindOf.set(word, kind);
+  const rank = (kind: ZhKind) => ZH_KINDS.findIndex(([k]) => k === kind);
+  const entries = [...kindOf].map(([word, kind]) => ({ word, kind })).sort((a, b) => b.word.length - a.word.length || rank(a.kind) - rank(b.kind));
+  const byFirst = new Map<string, Array<{ word: string; kind: ZhKind }>>();
+  for (const entry of entries) byFirst.set(entry.word[0]!, [...(byFirst.get(entry.word[0]!) ?? []), entry]);
+  return byFirst;
+})();
+
 /** The longest lexicon entry starting at `i` (polarity first on a tie), or the single character. */
 function longestAt(text: string, i: number): { word: string; kind: ZhKind } {
-  for (let len = Math.min(LONGEST_ZH, text.length - i); len >= 1; len--) {
-    const w = text.slice(i, i + len);
-    const kind: ZhKind = ZH_POLARITY.has(w) ? 'polarity' : ZH_NEGATORS.has(w) ? 'negator' : ZH_INTENSIFIERS.has(w) ? 'intensifier' : ZH_CONTRAST.has(w) ? 'contrast' : null;
-    if (kind) return { word: w, kind };
-  }
+  for (const entry of ZH_BY_FIRST.get(text[i]!) ?? []) if (text.startsWith(entry.word, i)) return entry;
   return { word: text[i]!, kind: null };
 }
 
 /** Shouting: at least two all-caps words, or most letters of a longer message uppercase. */
 export function cuesOf(raw: string): Cues {
-  const upper = raw.match(/[A-Z]/g)?.length ?? 0;
-  const letters = raw.match(/[a-z]/gi)?.length ?? 0;
-  const capsWords = raw.match(/\b[A-Z]{3,}\b/g)?.length ?? 0;
+  // Counted by char code: matching would build an array of every letter of the message.
+  let upper = 0;
+  let letters = 0;
+  let bangs = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c >= 65 && c <= 90) upper++, letters++;
+    else if (c >= 97 && c <= 122) letters++;
+    else if (c === 33 || c === 0xff01) bangs++; // ! and full-width ！
+  }
+  const capsWords = upper >= 6 ? (raw.match(/\b[A-Z]{3,}\b/g)?.length ?? 0) : 0;
   const caps = capsWords >= 2 || (letters >= 8 && upper / letters >= 0.7);
-  const exclaim = /[!！]{2,}/.test(raw) || (raw.match(/[!！]/g)?.length ?? 0) >= 3;
+  const exclaim = bangs >= 3 || (bangs >= 2 && /[!！]{2,}/.test(raw));
   return { caps, exclaim };
 }
 

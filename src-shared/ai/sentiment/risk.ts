@@ -9,11 +9,16 @@ const MEDIUM = 1.5;
 /** Token overlap with an earlier message above which it is "asked again". */
 const REPEAT_OVERLAP = 0.6;
 
-const charBigrams = (text: string): Set<string> => {
+/**
+ * Adjacent UTF-16 unit pairs of the text without spaces, punctuation and symbols,
+ * each as one number (high unit × 65536 + low): no string per pair, which made
+ * long messages the slow tail of scoring. A one-unit text is its own "pair".
+ */
+const charBigrams = (text: string): Set<number> => {
   const compact = text.replace(/[\s\p{P}\p{S}]+/gu, '');
-  const out = new Set<string>();
-  for (let i = 0; i + 1 < compact.length; i++) out.add(compact.slice(i, i + 2));
-  if (compact.length === 1) out.add(compact);
+  const out = new Set<number>();
+  for (let i = 0; i + 1 < compact.length; i++) out.add(compact.charCodeAt(i) * 65536 + compact.charCodeAt(i + 1));
+  if (compact.length === 1) out.add(-1 - compact.charCodeAt(0));
   return out;
 };
 

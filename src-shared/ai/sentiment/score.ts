@@ -33,6 +33,22 @@ function confidenceOf(hits: readonly PolarityHit[], score: number): number {
   return Math.round(Math.min(0.95, 0.3 + 0.3 * agreement + 0.1 * Math.min(hits.length, 3) + 0.1 * Math.abs(score)) * 100) / 100;
 }
 
+/**
+ * Earlier messages come back as `previous` again and again (the worker re-scores a
+ * conversation's last turns on every new message): normalize each once while it is recent.
+ */
+const RECENT = 128;
+const normalizedRecent = new Map<string, string>();
+function normalizePrevious(text: string): string {
+  let normalized = normalizedRecent.get(text);
+  if (normalized === undefined) {
+    normalized = normalizeText(text);
+    if (normalizedRecent.size >= RECENT) normalizedRecent.delete(normalizedRecent.keys().next().value!);
+    normalizedRecent.set(text, normalized);
+  }
+  return normalized;
+}
+
 /** Lexicon scorer for zh-CN, zh-TW (folded to Simplified) and en. Never throws. */
 export function scoreSentiment(text: string, options: SentimentOptions = {}): SentimentScore {
   const raw = stripHtml((text ?? '').slice(0, MAX_TEXT_CHARS)).normalize('NFKC');
@@ -40,7 +56,7 @@ export function scoreSentiment(text: string, options: SentimentOptions = {}): Se
   const { sum, hits, cues } = polarityOf(raw, normalized);
   const score = Math.round(squash(sum) * 1000) / 1000;
   const label: SentimentLabel = score <= -NEUTRAL_BAND ? 'negative' : score >= NEUTRAL_BAND ? 'positive' : 'neutral';
-  const { risk, signals: riskSignals } = riskOf(normalized, score, cues, (options.previous ?? []).map(normalizeText));
+  const { risk, signals: riskSignals } = riskOf(normalized, score, cues, (options.previous ?? []).map(normalizePrevious));
   const signals = [...riskSignals, ...hits.map((h) => `${h.value < 0 ? 'neg' : 'pos'}:${h.word}`)];
   return { label, score, confidence: confidenceOf(hits, score), risk, signals: [...new Set(signals)] };
 }

@@ -13,14 +13,14 @@ export const ENGLISH_STOP_WORDS = new Set(
 
 /** Plural, -ing, -ed, -ly: consistent on both sides is what matters, not linguistics. */
 export function stemEnglish(word: string): string {
-  let w = word.replace(/'s$/, '');
+  let w = word.endsWith("'s") ? word.slice(0, -2) : word;
   if (w.length <= 3) return w;
   if (w.endsWith('ies') && w.length > 4) return w.slice(0, -3) + 'y';
   if (w.endsWith('sses')) return w.slice(0, -2);
   if (w.endsWith('ing') && w.length > 5) w = w.slice(0, -3);
   else if (w.endsWith('ed') && w.length > 4) w = w.slice(0, -2);
   else if (w.endsWith('ly') && w.length > 4) w = w.slice(0, -2);
-  else if (w.endsWith('s') && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
+  else if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) w = w.slice(0, -1);
   // "charged"/"charging" → "charg", "charge" → "charge": drop a trailing e too.
   if (w.endsWith('e') && w.length > 3) w = w.slice(0, -1);
   return w;

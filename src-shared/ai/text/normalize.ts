@@ -33,8 +33,10 @@ const SPELLINGS: Array<[RegExp, string]> = [
 export function normalizeText(raw: string): string {
   const capped = raw.length > MAX_TEXT_CHARS ? raw.slice(0, MAX_TEXT_CHARS) : raw;
   let text = stripHtml(capped).normalize('NFKC').toLowerCase();
-  // OpenCC walks a dictionary trie over every character: only Chinese text needs it.
-  if (HAN.test(text)) text = toSimplified(text);
+  // OpenCC walks a dictionary trie over every character, and the spellings are all
+  // Chinese: only text with Han needs either.
+  if (!HAN.test(text)) return text;
+  text = toSimplified(text);
   for (const [pattern, spelling] of SPELLINGS) text = text.replace(pattern, spelling);
   return text;
 }

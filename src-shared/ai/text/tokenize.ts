@@ -14,14 +14,66 @@ const LATIN_OR_DIGIT = /^[\p{L}\p{N}'_-]+$/u;
 let segmenter: Intl.Segmenter | undefined;
 const LATIN_WORDS = /[\p{L}\p{N}'_-]+|[^\p{L}\p{N}'_\s-]+/gu;
 const HAN_ANYWHERE = /\p{Script=Han}/u;
+/** A LATIN_WORDS match that is a word: word characters, at least one a letter or digit (not only ' _ -). */
+const LATIN_WORD = /^[\p{L}\p{N}'_-]*[\p{L}\p{N}]/u;
 
-/** Intl.Segmenter for Chinese; a regex does the same for text without Han at a tenth of the cost. */
-function* words(text: string): Generator<{ segment: string; isWordLike: boolean }> {
-  if (HAN_ANYWHERE.test(text)) {
-    yield* (segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' })).segment(text) as Iterable<{ segment: string; isWordLike?: boolean }> as Iterable<{ segment: string; isWordLike: boolean }>;
-    return;
+/** Chinese words from Intl.Segmenter, English stems and word pairs, bigrams of Han runs: see `tokensOfNormalized`. */
+class TokenSink {
+  readonly tokens: string[] = [];
+  private previousEnglish: string | null = null;
+
+  get full(): boolean {
+    return this.tokens.length >= MAX_TOKENS;
   }
-  for (const [segment] of text.matchAll(LATIN_WORDS)) yield { segment, isWordLike: /[\p{L}\p{N}]/u.test(segment) };
+
+  /** Punctuation or a symbol between two words: they are not a pair. */
+  breakPair(): void {
+    this.previousEnglish = null;
+  }
+
+  chinese(word: string): void {
+    this.previousEnglish = null;
+    if (!CHINESE_STOP_WORDS.has(word)) this.tokens.push(word);
+  }
+
+  english(segment: string): void {
+    // "hasn't arrived" → "not arriv": the negation is the meaning, the auxiliary is not.
+    const word = segment.endsWith("n't") ? 'not' : segment;
+    if (ENGLISH_STOP_WORDS.has(word)) return;
+    const stem = stemEnglish(word);
+    this.tokens.push(stem);
+    if (this.previousEnglish) this.tokens.push(`${this.previousEnglish}_${stem}`);
+    this.previousEnglish = stem;
+  }
+}
+
+/** Text with Han: Intl.Segmenter's words, then character bigrams of every Han run. */
+function chineseTokens(text: string, sink: TokenSink): void {
+  for (const { segment, isWordLike } of (segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' })).segment(text)) {
+    if (sink.full) return;
+    if (!isWordLike) {
+      if (!/^\s+$/.test(segment)) sink.breakPair();
+    } else if (HAN.test(segment)) sink.chinese(segment);
+    else if (LATIN_OR_DIGIT.test(segment)) sink.english(segment);
+  }
+  for (const [run] of text.matchAll(HAN_RUNS)) {
+    for (let i = 0; i + 1 < run.length && !sink.full; i++) sink.tokens.push(run.slice(i, i + 2));
+  }
+}
+
+/**
+ * Text without Han: one regex pass does what the segmenter would at a tenth of the
+ * cost. A match is a run of word characters (a word unless it is only ' _ -) or
+ * of other non-space characters (which end a word pair).
+ */
+function latinTokens(text: string, sink: TokenSink): void {
+  LATIN_WORDS.lastIndex = 0;
+  for (let m = LATIN_WORDS.exec(text); m; m = LATIN_WORDS.exec(text)) {
+    if (sink.full) return;
+    const segment = m[0];
+    if (LATIN_WORD.test(segment)) sink.english(segment);
+    else sink.breakPair();
+  }
 }
 
 /**
@@ -31,31 +83,10 @@ function* words(text: string): Generator<{ segment: string; isWordLike: boolean 
  * plus English word pairs ("card_arriv") for phrases that mean more than their words.
  */
 export function tokensOfNormalized(text: string): string[] {
-  const tokens: string[] = [];
-  let previousEnglish: string | null = null;
-  for (const { segment, isWordLike } of words(text)) {
-    if (tokens.length >= MAX_TOKENS) return tokens;
-    if (!isWordLike) {
-      if (!/^\s+$/.test(segment)) previousEnglish = null;
-      continue;
-    }
-    if (HAN.test(segment)) {
-      previousEnglish = null;
-      if (!CHINESE_STOP_WORDS.has(segment)) tokens.push(segment);
-    } else if (LATIN_OR_DIGIT.test(segment)) {
-      // "hasn't arrived" → "not arriv": the negation is the meaning, the auxiliary is not.
-      const word = segment.endsWith("n't") ? 'not' : segment;
-      if (ENGLISH_STOP_WORDS.has(word)) continue;
-      const stem = stemEnglish(word);
-      tokens.push(stem);
-      if (previousEnglish) tokens.push(`${previousEnglish}_${stem}`);
-      previousEnglish = stem;
-    }
-  }
-  for (const [run] of text.matchAll(HAN_RUNS)) {
-    for (let i = 0; i + 1 < run.length && tokens.length < MAX_TOKENS; i++) tokens.push(run.slice(i, i + 2));
-  }
-  return tokens;
+  const sink = new TokenSink();
+  if (HAN_ANYWHERE.test(text)) chineseTokens(text, sink);
+  else latinTokens(text, sink);
+  return sink.tokens;
 }
 
 /** Never throws: empty, emoji-only or HTML-only text gives no tokens. */
