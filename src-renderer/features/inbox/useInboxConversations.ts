@@ -1,4 +1,3 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useThrottledQuery } from '../../app/useThrottledQuery.js';
 import { useShallow } from 'zustand/shallow';
 import { useAccounts, useInbox, useServices } from '../../app/services.js';
@@ -6,6 +5,11 @@ import type { CachedConversation } from '../../db/schema.js';
 import { myIds } from '../accounts/accountsStore.js';
 import type { InboxFilter } from './inboxStore.js';
 import { countInbox, queryInbox } from './queryInbox.js';
+import { useCoalescedQuery } from './useCoalescedQuery.js';
+
+/** The list re-reads at most this often while conversations are being written (first change at once). */
+const LIST_REFRESH_MS = 250;
+const LIST_TABLES = ['conversations'] as const;
 
 /** The unified inbox: the first `limit` conversations of the filter, across every account. */
 export function useInboxConversations(limit: number): CachedConversation[] | undefined {
@@ -13,7 +17,7 @@ export function useInboxConversations(limit: number): CachedConversation[] | und
   const filter = useInbox((s) => s.filter);
   const scope = useInbox((s) => s.scope);
   const mine = useAccounts(useShallow(myIds));
-  return useLiveQuery(() => queryInbox(db, filter, mine, limit, scope), [db, filter, mine, limit, scope]);
+  return useCoalescedQuery(db, LIST_TABLES, () => queryInbox(db, filter, mine, limit, scope), [filter, mine, limit, scope], LIST_REFRESH_MS);
 }
 
 /** Count per filter, for the tab badges: index counts cost far more than the list, so throttled. */
