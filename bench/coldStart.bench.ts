@@ -173,23 +173,29 @@ runBench(async () => {
     if (seed.messages >= TARGET_MESSAGES) console.warn('coldStart: target size seeded in the first step');
     steps.push({ messages: seed.messages, runs: firstRuns, summary: summarize(firstRuns) });
 
-    // Grow the message store with the largest step that still fits the budget.
+    // Grow the message store towards the target in rounds, each as large as the time
+    // left allows at the rate the previous round reached; measure once at the end.
     const seeding: Array<{ messages: number; ms: number; messagesPerSecond: number }> = [{ messages: seed.messages, ms: seed.ms, messagesPerSecond: seed.messagesPerSecond }];
     let total = seed.messages;
-    const left = BUDGET_MS - RESERVE_MS - (nowMs() - started);
-    const perConversation = Math.min(
-      // Up to (not short of) the target: the first step holds a little over 100k.
-      Math.ceil((TARGET_MESSAGES - total) / CONVERSATIONS),
-      Math.floor(((left / 1000) * seed.messagesPerSecond * 0.9) / CONVERSATIONS),
-    );
-    if (perConversation >= 1) {
-      const more = await rig.openBenchPage();
-      const added = await more.evaluate(([p, n]) => window.bench.seedMore(p, n, 1), [plan, perConversation] as const);
+    let perConversation = 0;
+    const more = await rig.openBenchPage();
+    for (let round = 1; total < TARGET_MESSAGES; round++) {
+      const left = BUDGET_MS - RESERVE_MS - (nowMs() - started);
+      const step = Math.min(
+        // Up to (not short of) the target: the first step holds a little over 100k.
+        Math.ceil((TARGET_MESSAGES - total) / CONVERSATIONS),
+        Math.floor(((left / 1000) * seeding.at(-1)!.messagesPerSecond * 0.9) / CONVERSATIONS),
+      );
+      if (step < 1) break;
+      const added = await more.evaluate(([p, n, r]) => window.bench.seedMore(p, n, r), [plan, step, round] as const);
       seeding.push(added);
       total += added.messages;
+      perConversation += step;
+    }
+    await more.close();
+    if (total > seed.messages) {
       const runs = await measure();
       steps.push({ messages: total, runs, summary: summarize(runs) });
-      await more.close();
     }
     const last = steps.at(-1)!;
 

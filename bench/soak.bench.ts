@@ -107,7 +107,7 @@ runBench(async () => {
     const first = samples[0]!;
     const warmFirst = warm[0]!;
     const verdict = (t: Trend) =>
-      `±${t.slopeStdErrPerMin}; ${t.flat ? 'flat within noise' : t.slopePerMin > 0 ? 'GROWS' : 'shrinks'} (fitted change ${t.fittedChange} MB over the window${t.negligible ? ', under 1 MB' : ''})`;
+      `±${t.slopeStdErrPerMin} (1 s.e., widened for residual autocorrelation ${t.residualLag1}; plain ±${t.naiveStdErrPerMin}); ${t.flat ? 'flat within noise' : t.slopePerMin > 0 ? 'GROWS' : 'shrinks'} (fitted change ${t.fittedChange} MB over the window${t.negligible ? ', under 1 MB' : ''})`;
     const table: BenchRow[] = [
       { metric: 'renderer heap (after GC) start / warm / end', value: last.heapMB, unit: 'MB', note: `start ${first.heapMB}, after warm-up ${warmFirst.heapMB}` },
       { metric: 'renderer heap slope after warm-up', value: heap.slopePerMin, unit: 'MB/min', note: verdict(heap) },

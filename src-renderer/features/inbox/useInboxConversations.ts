@@ -20,13 +20,17 @@ export function useInboxConversations(limit: number): CachedConversation[] | und
   return useCoalescedQuery(db, LIST_TABLES, () => queryInbox(db, filter, mine, limit, scope), [filter, mine, limit, scope], LIST_REFRESH_MS);
 }
 
-/** Count per filter, for the tab badges: index counts cost far more than the list, so throttled. */
-export function useInboxCounts(filters: readonly InboxFilter[]): Record<string, number> | undefined {
+/**
+ * Count per filter, for the tab badges: index counts cost far more than the list, so
+ * throttled, and not before the list has its rows (`listReady`): at startup on a big
+ * cache they competed with the list's first read (after a browser restart, hundreds of ms).
+ */
+export function useInboxCounts(filters: readonly InboxFilter[], listReady: boolean): Record<string, number> | undefined {
   const { db } = useServices();
   const mine = useAccounts(useShallow(myIds));
   const scope = useInbox((s) => s.scope);
   return useThrottledQuery(
-    async () => Object.fromEntries(await Promise.all(filters.map(async (f) => [f, await countInbox(db, f, mine, scope)] as const))),
-    [db, mine, filters, scope],
+    async () => (listReady ? Object.fromEntries(await Promise.all(filters.map(async (f) => [f, await countInbox(db, f, mine, scope)] as const))) : undefined),
+    [db, mine, filters, scope, listReady],
   );
 }
