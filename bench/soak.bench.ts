@@ -25,6 +25,8 @@ const MAX_TRAFFIC_MS = Number(process.env.BENCH_SOAK_MS ?? 70_000);
  */
 const BUDGET_MS = Number(process.env.BENCH_TIMEOUT_MS ?? 90_000) - 6_000;
 const TEARDOWN_MS = 7_000;
+/** The last sample and heap snapshot after the traffic (a snapshot takes seconds under load). */
+const FINAL_SNAPSHOT_MS = 25_000;
 const SAMPLE_MS = 2_000;
 const REPLY_MS = 3_000;
 /** One customer message every INTERVAL ms across all accounts (~30-40 msg/s on loopback). */
@@ -53,7 +55,7 @@ runBench(async () => {
   const gc = nodeGc();
   const rig = await startSoakRig(ACCOUNTS);
   const setupMs = Math.round(performance.now() - STARTED);
-  const trafficMs = Math.min(MAX_TRAFFIC_MS, BUDGET_MS - setupMs - TEARDOWN_MS);
+  const trafficMs = Math.min(MAX_TRAFFIC_MS, BUDGET_MS - setupMs - TEARDOWN_MS - FINAL_SNAPSHOT_MS);
   if (trafficMs < 20_000) throw new Error(`setup took ${setupMs} ms: no time left for a soak`);
   const samples: SoakSample[] = [];
   /** Heap snapshots at the end of the warm-up, two thirds in, and at the end: what any growth is made of. */
