@@ -16,7 +16,7 @@ test.beforeAll(async ({ browser }) => {
   await hub.start();
   tokens.web = await hub.createAccount({ id: 'deer-web', name: '小鹿官网', person: 'alice', personName: 'Alice' });
   tokens.tmall = await hub.createAccount({ id: 'deer-tmall', name: '小鹿天猫店', person: 'alice2', personName: 'Alice' });
-  probe = await hub.issueToken({ account: 'deer-web', person: 'probe', personName: 'Probe', role: 'lead' });
+  probe = await hub.issueToken({ account: 'deer-web', person: 'probe', personName: 'Probe', role: 'agent' }); // an agent: its presence must not staff the supervisors' queue
   await host.start();
   for (const account of ['deer-web', 'deer-tmall']) {
     const page = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
@@ -160,9 +160,37 @@ test('x escalates the open conversation with a reason the hub records, and the r
   await page.getByTestId('escalate-target-supervisor').check();
   await page.getByTestId('escalate-note').fill('顾客要求赔偿运费');
   await page.getByTestId('escalate-send').click();
-  await expect(page.getByTestId('notice')).toHaveText('已升级。');
+  // Only agents are online on this account: nobody serves the supervisors' queue, and the agent is told.
+  await expect(page.getByTestId('notice')).toHaveText('已升级至主管，但目前没有在线的处理人员：会话在队列中等待。');
   await expect(page.getByTestId('conversation-row').filter({ hasText: '小鹿官网' }).getByTestId('escalated')).toContainText('主管');
 
   const escalations = (await hubLog(hub.url, probe)).flatMap((e) => (e.type === 'conversation.escalated' ? [e.data] : []));
   expect(escalations).toEqual([expect.objectContaining({ target: 'supervisor', reason: '投诉或扬言投诉 — 顾客要求赔偿运费', byId: 'alice' })]);
+});
+
+test('o reopens a resolved conversation, p sets it pending until the customer writes again, and the hub records both', async ({ page }) => {
+  const tmallProbe = await hub.issueToken({ account: 'deer-tmall', person: 'probe', personName: 'Probe', role: 'lead' });
+  const statuses = async () =>
+    (await hubLog(hub.url, tmallProbe)).flatMap((e) => (e.type === 'conversation.upsert' ? [e.data.status] : []));
+  await page.goto(host.url);
+  await page.getByTestId('filter-resolved').click();
+  const tmallRow = page.getByTestId('conversation-row').filter({ hasText: '小鹿天猫店' });
+  await tmallRow.click();
+  await page.locator('body').press('o');
+  await expect(page.getByTestId('notice')).toHaveText('已重新打开。');
+  await expect(count(page, 'resolved')).toHaveText('0');
+  await expect(count(page, 'mine')).toHaveText('1'); // reopened by whoever held it: still theirs
+
+  await page.getByTestId('filter-mine').click();
+  await tmallRow.click();
+  await page.locator('body').press('p');
+  await expect(page.getByTestId('notice')).toHaveText('已挂起：顾客再发消息时会自动重新打开。');
+  await expect(tmallRow.getByTestId('pending-badge')).toHaveText('挂起');
+  await expect(count(page, 'pending')).toHaveText('1');
+  expect((await statuses()).slice(-2)).toEqual(['open', 'pending']);
+
+  await customerSays(customers[1]!, '发票开好了吗？');
+  await expect(count(page, 'pending')).toHaveText('0');
+  await expect(tmallRow.getByTestId('pending-badge')).toHaveCount(0);
+  await expect.poll(async () => (await statuses()).at(-1)).toBe('open');
 });

@@ -8,6 +8,7 @@ import { handbackConversation } from '../conversations/handbackConversation.js';
 import { postAgentMessage } from '../conversations/postAgentMessage.js';
 import { reassignConversation } from '../conversations/reassignConversation.js';
 import { resolveConversation } from '../conversations/resolveConversation.js';
+import { markPending, reopenConversation } from '../conversations/conversationStatus.js';
 import { takeoverConversation } from '../conversations/takeoverConversation.js';
 import { recordSuggestionFeedback } from '../feedback/recordSuggestionFeedback.js';
 import { upsertKbArticle } from '../kb/upsertKbArticle.js';
@@ -33,6 +34,8 @@ export const COMMAND_HANDLERS: { [K in HubCommandName]: CommandHandler<K> } = {
   'conversation.handback': (ctx, caller, input) => handbackConversation(ctx, { ...input, account: caller.account, by: caller.person }),
   'conversation.assign': (ctx, caller, input) => reassignConversation(ctx, { ...input, accountId: caller.account.id, by: caller.person }),
   'conversation.resolve': (ctx, caller, input) => resolveConversation(ctx, { accountId: caller.account.id, ...input }),
+  'conversation.reopen': (ctx, caller, input) => reopenConversation(ctx, { accountId: caller.account.id, by: caller.person, ...input }),
+  'conversation.markPending': (ctx, caller, input) => markPending(ctx, { accountId: caller.account.id, by: caller.person, ...input }),
   'conversation.escalate': (ctx, caller, input) => escalateConversation(ctx, { ...input, accountId: caller.account.id, by: caller.person }),
   'agent.status': (ctx, caller, input) => recordAgentStatus(ctx, caller, input),
   'suggestion.feedback': (ctx, caller, input) =>

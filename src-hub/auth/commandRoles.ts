@@ -9,6 +9,8 @@ export const COMMAND_ROLES: Record<HubCommandName, readonly Role[]> = {
   'note.add': EVERYONE,
   'conversation.claim': EVERYONE,
   'conversation.resolve': EVERYONE,
+  'conversation.reopen': EVERYONE,
+  'conversation.markPending': EVERYONE,
   'conversation.escalate': EVERYONE,
   'agent.status': EVERYONE,
   'conversation.takeover': ['supervisor'],

@@ -33,7 +33,17 @@ export interface EscalateInput {
  * receiver reads the reason and summary on `conversation.escalated`. One record:
  * the bot cannot answer after it.
  */
-export function escalateConversation(ctx: HubContext, input: EscalateInput): Promise<Result<{ queue: string; duplicate?: boolean }>> {
+export async function escalateConversation(
+  ctx: HubContext,
+  input: EscalateInput,
+): Promise<Result<{ queue: string; duplicate?: boolean; servedBy?: number }>> {
+  const landed = await recordEscalation(ctx, input);
+  // Said back so the escalating agent knows when the target queue has nobody online.
+  if (!landed.ok || !ctx.routing) return landed;
+  return { ok: true, value: { ...landed.value, servedBy: ctx.routing.servingNow(input.accountId, landed.value.queue) } };
+}
+
+function recordEscalation(ctx: HubContext, input: EscalateInput): Promise<Result<{ queue: string; duplicate?: boolean }>> {
   return ctx.journal.record(input.accountId, async (writer) => {
     if (input.clientId !== undefined) {
       const seen = await findEscalation(writer.tx, input.accountId, input.clientId);

@@ -125,7 +125,7 @@ describe('escalate', () => {
     await command(agent.socket, 'conversation.claim', { conversationId });
     const input = { conversationId, target: 'tier2', reason: '退货超时', clientId: 'esc-client-0001', summary: '客户等待退货一周' };
 
-    expect(await command(agent.socket, 'conversation.escalate', input)).toEqual({ ok: true, queue: 'tier2' });
+    expect(await command(agent.socket, 'conversation.escalate', input)).toEqual({ ok: true, queue: 'tier2', servedBy: 1 });
     await eventually(() => expect(latest(agent, conversationId)).toMatchObject({ owner: 'queued', queue: 'tier2', assigneeId: null, status: 'open' }));
     expect(agent.events.find((e) => e.type === 'conversation.escalated')!.data).toEqual({
       conversationId,
@@ -139,7 +139,7 @@ describe('escalate', () => {
     await eventually(() => expect(widgetLines(customer).at(-1)).toMatchObject({ from: 'system', text: BOT_TEXTS.escalatedTier2['zh-CN'] }));
 
     const countBefore = agent.events.length;
-    expect(await command(agent.socket, 'conversation.escalate', input)).toEqual({ ok: true, queue: 'tier2', duplicate: true });
+    expect(await command(agent.socket, 'conversation.escalate', input)).toEqual({ ok: true, queue: 'tier2', duplicate: true, servedBy: 1 });
     await command(agent.socket, 'agent.status', { status: 'online' }); // a later event proves nothing else was appended
     await eventually(() => expect(agent.events.at(-1)?.type).toBe('agent.presence'));
     expect(agent.events).toHaveLength(countBefore + 1);
@@ -157,19 +157,21 @@ describe('escalate', () => {
     await command(holder.socket, 'conversation.claim', { conversationId });
     const input = { conversationId, target: 'supervisor', reason: '投诉' };
     expect(await command(colleague.socket, 'conversation.escalate', input)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await command(lead.socket, 'conversation.escalate', input)).toEqual({ ok: true, queue: 'supervisor' });
+    // Only the lead serves the supervisors' queue here (agents never do).
+    expect(await command(lead.socket, 'conversation.escalate', input)).toEqual({ ok: true, queue: 'supervisor', servedBy: 1 });
     await eventually(() => expect(latest(holder, conversationId)).toMatchObject({ owner: 'queued', queue: 'supervisor', assigneeId: null }));
   });
 
   it.each([
-    ['supervisor', 'supervisor', 'escalatedSupervisor'],
-    ['human', 'general', 'handover'],
-  ] as const)('to %s goes to queue %s with its own notice', async (target, queue, notice) => {
+    ['supervisor', 'supervisor', 'escalatedSupervisor', 0],
+    ['human', 'general', 'handover', 1],
+  ] as const)('to %s goes to queue %s with its own notice, saying who serves it now', async (target, queue, notice, servedBy) => {
     const fixture = await makeAccount(t.hub);
     const agent = await connectAgent(t.hub, fixture);
     const customer = connectCustomer(t.hub, fixture.accountId);
     const conversationId = await ask(customer, '我要投诉');
-    expect(await command(agent.socket, 'conversation.escalate', { conversationId, target, reason: 'x' })).toEqual({ ok: true, queue });
+    // Only an agent is online: nobody serves the supervisors' queue, and the agent is told so.
+    expect(await command(agent.socket, 'conversation.escalate', { conversationId, target, reason: 'x' })).toEqual({ ok: true, queue, servedBy });
     await eventually(() => expect(widgetLines(customer).at(-1)).toMatchObject({ from: 'system', text: BOT_TEXTS[notice]['zh-CN'] }));
   });
 });

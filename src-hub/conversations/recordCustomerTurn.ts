@@ -29,7 +29,8 @@ export const newConversation = (ctx: HubContext, account: HubAccount, customer: 
 /**
  * What every channel does with a customer's message, inside the caller's journal
  * record: the conversation moves on (activity, preview, waiting since the first
- * unanswered line; a resolved one reopens in its queue, unassigned), the
+ * unanswered line; a resolved one reopens in its queue, unassigned; a pending
+ * one is open again), the
  * message is stored, and agents get `conversation.upsert` then `message.created`.
  */
 export async function recordCustomerTurn(
@@ -40,7 +41,14 @@ export async function recordCustomerTurn(
   const { account, customer, text } = turn;
   const current =
     turn.conversation.status === 'resolved' ? withOwner(turn.conversation, { owner: 'queued' }) : withExplicitOwner(turn.conversation);
-  const conversation: Conversation = { ...current, lastActivityAt: at, lastMessagePreview: previewOf(text), waitingSince: current.waitingSince ?? at };
+  const conversation: Conversation = {
+    ...current,
+    // The customer answered what a pending conversation waited for.
+    status: current.status === 'pending' ? 'open' : current.status,
+    lastActivityAt: at,
+    lastMessagePreview: previewOf(text),
+    waitingSince: current.waitingSince ?? at,
+  };
   const message: Message = {
     id: ctx.newId('m'),
     conversationId: conversation.id,

@@ -11,6 +11,8 @@ const STATUS_OF_CODE: Record<string, number> = { 'not-found': 404, validation: 4
 export interface RoutingAdmin {
   getConfig(accountId: string): Promise<Result<RoutingConfig>>;
   setConfig(accountId: string, raw: unknown): Promise<Result<RoutingConfig>>;
+  /** How many people are online now and serve this queue (0: whatever lands there waits for nobody in particular). */
+  servingNow(accountId: string, queue: string): number;
 }
 
 /**

@@ -19,7 +19,7 @@ import { moveToLanguageQueue } from './moveToLanguageQueue.js';
 import { computeQueueStats } from './queueStats.js';
 import { recordPresence } from './recordPresence.js';
 import { recordSlaBreach } from './recordSlaBreach.js';
-import { RoutingConfig } from './routingConfig.js';
+import { RoutingConfig, serves } from './routingConfig.js';
 import { DEFAULT_OFFLINE_GRACE_MS, DEFAULT_STATS_INTERVAL_MS, type RoutingOptions } from './routingOptions.js';
 import { slaDueOf } from './slaDue.js';
 import { createSlaTimers } from './slaTimers.js';
@@ -32,6 +32,7 @@ export interface Routing {
   /** Validates, stores and applies an account's routing config (defaults fill what it leaves out). */
   setConfig(accountId: string, raw: unknown): Promise<Result<RoutingConfig>>;
   statsOf(accountId: string): QueueStats[];
+  servingNow(accountId: string, queue: string): number;
   /** Resolves once routing's own writes in flight are done (tests, shutdown). */
   idle(): Promise<void>;
   stop(): void;
@@ -174,6 +175,11 @@ export async function startRouting(ctx: HubContext, deps: { nsp: Namespace; cloc
       for (const id of state.conversations.keys()) refreshSla(state, id);
       workers.kick(accountId);
       return ok(parsed.data);
+    },
+    servingNow: (accountId, queue) => {
+      const state = states.get(accountId);
+      if (!state) return 0;
+      return [...state.agents.values()].filter((a) => a.status === 'online' && serves(state.config, queue, a.person)).length;
     },
     statsOf: (accountId) => {
       const state = states.get(accountId);

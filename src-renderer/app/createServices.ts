@@ -42,7 +42,16 @@ export function createServices(bridge: WorkstationBridge, t: TFunction): { servi
   feedKnowledge(db, accounts, ai);
   // Search postings are written in idle time, off the ingest transaction (see db/searchIndexer.ts).
   startSearchIndexer(db);
-  const outbox = startOutbox({ db, bridge, accounts });
+  const outbox = startOutbox({
+    db,
+    bridge,
+    accounts,
+    // Said when it lands, also for one written offline: with a warning when nobody online serves the target queue.
+    onEscalated: (row, servedBy) =>
+      servedBy === 0
+        ? inbox.getState().notify(t('escalation.nobodyServes', { target: t(`escalation.target.${row.escalation!.target}`) }), true)
+        : inbox.getState().notify(t('escalation.done')),
+  });
   startFeedbackSync({ db, bridge, accounts });
   // Samples the hub's queue numbers all session long, so the dashboard opens with history.
   const queueStats = startQueueSampler({ bridge, db }).store;

@@ -8,7 +8,7 @@ import type { Conversation } from '../../src-shared/index.js';
 export interface InboxKeys {
   /** 1 while not resolved. */
   open: 0 | 1;
-  /** `resolved`, `unassigned`, or `assigned:<accountId>:<personId>`. */
+  /** `resolved`, `bot` (the bot has it), `unassigned` (waiting in a queue), or `assigned:<accountId>:<personId>`. */
   queueKey: string;
 }
 
@@ -16,5 +16,6 @@ export const assignedKey = (accountId: string, personId: string) => `assigned:${
 
 export function inboxKeys(c: Pick<Conversation, 'status' | 'accountId' | 'assigneeId'>): InboxKeys {
   if (c.status === 'resolved') return { open: 0, queueKey: 'resolved' };
+  if (c.status === 'bot') return { open: 1, queueKey: 'bot' };
   return { open: 1, queueKey: c.assigneeId === null ? 'unassigned' : assignedKey(c.accountId, c.assigneeId) };
 }

@@ -2,6 +2,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { forgetAccount, ingestBatch, readCursor } from './ingest.js';
+import { enqueueReply, outboxOf } from './outbox.js';
 import type { WorkstationDb } from './schema.js';
 import { created, freshDb, upsert } from './testing.js';
 
@@ -164,5 +165,16 @@ describe('ingestBatch, escalation', () => {
     expect((await db.conversations.get('c1'))?.escalation).toEqual({ target: 'tier2', reason: '退款超权限' });
     await ingestBatch(db, 'shop-a', [upsert(4, { status: 'resolved' })]);
     expect((await db.conversations.get('c1'))?.escalation).toBeUndefined();
+  });
+});
+
+describe('ingestBatch, the outbox', () => {
+  it('a reply the hub logged (its message.created came back with our client id) leaves the outbox, even with its ack lost', async () => {
+    db = freshDb();
+    await enqueueReply(db, { clientId: 'client-mine-1', accountId: 'shop-a', conversationId: 'c1', text: '已发货' }, 1);
+    await enqueueReply(db, { clientId: 'client-mine-2', accountId: 'shop-a', conversationId: 'c1', text: '还有别的吗' }, 2);
+    await ingestBatch(db, 'shop-a', [upsert(1), created(2, { id: 'm-mine', clientId: 'client-mine-1', author: { kind: 'agent', id: 'alice', name: 'Alice' } })]);
+    expect((await outboxOf(db, 'c1')).map((r) => r.clientId)).toEqual(['client-mine-2']);
+    expect(await db.messages.get('m-mine')).toMatchObject({ clientId: 'client-mine-1' });
   });
 });

@@ -6,6 +6,7 @@ import type { WorkstationDb } from './schema.js';
 import { queueForIndexing } from './searchBacklog.js';
 import { indexCustomers } from './searchCustomers.js';
 import { searchTablesOf, unindexRemoved } from './searchHygiene.js';
+import { settleOutbox } from './outbox.js';
 import { feedbackRowOf } from './suggestionFeedback.js';
 import { applyEvent, emptyWorkingSet, idsTouched } from './workingSet.js';
 
@@ -35,12 +36,13 @@ export interface IngestOptions {
  * cost ~20 % of a batch) while its conversations are read; then everything else is
  * written at once, after the events are applied in memory.
  */
-export async function ingestBatch(
-  db: WorkstationDb,
-  accountId: string,
-  events: readonly HubEvent[],
-  { channel = 'webchat' }: IngestOptions = {},
-): Promise<IngestResult> {
+export async function ingestBatch(db: WorkstationDb, accountId: string, events: readonly HubEvent[], options: IngestOptions = {}): Promise<IngestResult> {
+  const result = await storeBatch(db, accountId, events, options);
+  await settleOutbox(db, result.events);
+  return result;
+}
+
+function storeBatch(db: WorkstationDb, accountId: string, events: readonly HubEvent[], { channel = 'webchat' }: IngestOptions): Promise<IngestResult> {
   return db.transaction('rw', [db.conversations, db.messages, db.cursors, db.kb, db.searchBacklog, db.searchCustomers, db.suggestionFeedback, db.auditLog], async () => {
     const start = (await db.cursors.get(accountId))?.seq ?? 0;
     const fresh = events.filter((e) => e.seq > start).sort((a, b) => a.seq - b.seq);

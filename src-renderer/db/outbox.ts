@@ -1,4 +1,4 @@
-import type { ErrorInfo, EscalationTarget, Message } from '../../src-shared/index.js';
+import type { ErrorInfo, EscalationTarget, HubEvent, Message } from '../../src-shared/index.js';
 import type { OutboxRow, WorkstationDb } from './schema.js';
 
 export interface NewReply {
@@ -74,6 +74,17 @@ export async function markDelivered(db: WorkstationDb, clientId: string, message
     if (message && !(await db.messages.get(message.id))) await db.messages.put(message);
     await db.outbox.delete(clientId);
   });
+}
+
+/**
+ * The hub's log already holds these replies (their `message.created` came back with
+ * our client id): their outbox rows are done even when the ack was lost, so they
+ * neither show twice nor wait for a retry to learn it. Its own small transaction:
+ * an ingest never writes the outbox (see features/storage/quotaGuard.ts).
+ */
+export async function settleOutbox(db: WorkstationDb, events: readonly HubEvent[]): Promise<void> {
+  const clientIds = events.flatMap((e) => (e.type === 'message.created' && e.data.clientId !== null ? [e.data.clientId] : []));
+  if (clientIds.length > 0) await db.outbox.bulkDelete(clientIds);
 }
 
 export const markAttempt = (db: WorkstationDb, row: OutboxRow) => db.outbox.update(row.clientId, { attempts: row.attempts + 1 });

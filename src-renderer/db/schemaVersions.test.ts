@@ -78,4 +78,18 @@ describe('schema migrations', () => {
     }
     await current.delete();
   });
+
+  it('v10 keys the bot’s conversations cached before it apart from the unassigned ones', async () => {
+    const name = `migrate-bot-${crypto.randomUUID()}`;
+    const old = new WorkstationDb(name, undefined, SCHEMA_VERSIONS.filter((v) => v.version <= 9));
+    const botRow = { ...conversation({ id: 'c-bot', status: 'bot' }), unread: 0, open: 1 as const, queueKey: 'unassigned' };
+    const queuedRow = { ...conversation({ id: 'c-queued' }), unread: 0, open: 1 as const, queueKey: 'unassigned' };
+    await old.conversations.bulkPut([botRow, queuedRow]);
+    old.close();
+
+    const current = new WorkstationDb(name);
+    expect(await current.conversations.get('c-bot')).toMatchObject({ queueKey: 'bot', open: 1 });
+    expect(await current.conversations.get('c-queued')).toMatchObject({ queueKey: 'unassigned', open: 1 });
+    await current.delete();
+  });
 });

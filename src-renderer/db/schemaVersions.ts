@@ -20,6 +20,13 @@ export interface SchemaVersion {
   upgrade?: (tx: Transaction) => Promise<unknown>;
 }
 
+/** Derives every cached conversation's inbox keys again (when what they mean changes). */
+const rekeyConversations = (tx: Transaction) =>
+  tx
+    .table<CachedConversation>('conversations')
+    .toCollection()
+    .modify((c) => void Object.assign(c, inboxKeys(c)));
+
 export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   {
     version: 1,
@@ -45,11 +52,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       conversations:
         'id, accountId, lastActivityAt, [accountId+status+lastActivityAt], assigneeId, [open+lastActivityAt], [queueKey+lastActivityAt], customer.id, customer.email, customer.phone',
     },
-    upgrade: (tx) =>
-      tx
-        .table<CachedConversation>('conversations')
-        .toCollection()
-        .modify((c) => void Object.assign(c, inboxKeys(c))),
+    upgrade: rekeyConversations,
   },
   {
     // The knowledge base (articles and canned replies) synced from kb.changed. Keyed per
@@ -97,5 +100,12 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     // whispers, barge-ins, KB edits), newest first per account.
     version: 9,
     stores: { auditLog: AUDIT_STORE },
+  },
+  {
+    // The bot's conversations get their own inbox key ('bot'), so "unassigned" means
+    // waiting for a person; cached rows are keyed again.
+    version: 10,
+    stores: {},
+    upgrade: rekeyConversations,
   },
 ];

@@ -23,7 +23,7 @@ describe('createBridge', () => {
       accounts: ['add', 'list', 'onRemoved', 'onStatusChanged', 'reconnect', 'remove'],
       queues: ['onStats'],
       events: ['committed', 'onReceived', 'resume'],
-      conversations: ['assign', 'claim', 'escalate', 'handback', 'note', 'resolve', 'send', 'takeover'],
+      conversations: ['assign', 'claim', 'escalate', 'handback', 'markPending', 'note', 'reopen', 'resolve', 'send', 'takeover'],
       agent: ['status'],
       suggestions: ['feedback'],
       ai: ['configureRewrite', 'rewrite', 'rewriteSettings'],

@@ -49,6 +49,8 @@ export interface WorkstationBridge {
     claim: Call<'conversations/claim'>;
     escalate: Call<'conversations/escalate'>;
     resolve: Call<'conversations/resolve'>;
+    reopen: Call<'conversations/reopen'>;
+    markPending: Call<'conversations/mark-pending'>;
     takeover: Call<'conversations/takeover'>;
     handback: Call<'conversations/handback'>;
     assign: Call<'conversations/assign'>;

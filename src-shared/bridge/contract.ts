@@ -121,6 +121,8 @@ export const BridgeCalls = {
   /** A lead's edit of a KB article or canned reply; the hub checks the role and sanitizes nothing: bodies are plain text. */
   'kb/upsert': { input: AccountRef.extend({ article: HubCommands['kb.upsert'].input }), output: z.object({}) },
   'conversations/resolve': { input: ConversationRef, output: z.object({}) },
+  'conversations/reopen': { input: ConversationRef, output: z.object({}) },
+  'conversations/mark-pending': { input: ConversationRef, output: z.object({}) },
   /** Lead or supervisor: the account's webhook replies that ran out of retries, newest first. */
   'deliveries/dead-letters': { input: AccountRef, output: HubCommands['delivery.deadLetters'].output },
   /** Lead or supervisor: send one again; the hub audits it and answers `not-found` / `conflict`. */

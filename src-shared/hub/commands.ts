@@ -43,6 +43,10 @@ export const HubCommands = {
   },
   'conversation.claim': { input: ConversationRef, output: z.object({}) },
   'conversation.resolve': { input: ConversationRef, output: z.object({}) },
+  /** A resolved or pending conversation is open again: with its last holder when they reopen it, else in its queue. */
+  'conversation.reopen': { input: ConversationRef, output: z.object({}) },
+  /** Waiting on the customer (status `pending`): its response clocks stop; the customer's next message reopens it. */
+  'conversation.markPending': { input: ConversationRef, output: z.object({}) },
   /** `clientId` makes a replayed escalation (queued offline) land once; `duplicate` says it already had. */
   'conversation.escalate': {
     input: ConversationRef.extend({
@@ -51,7 +55,12 @@ export const HubCommands = {
       clientId: ClientId.optional(),
       summary: EscalationSummary.optional(),
     }),
-    output: z.object({ queue: QueueKey.optional(), duplicate: z.boolean().optional() }),
+    output: z.object({
+      queue: QueueKey.optional(),
+      duplicate: z.boolean().optional(),
+      /** People online serving the target queue when it landed; 0: it waits there with nobody to take it yet. */
+      servedBy: z.number().int().nonnegative().optional(),
+    }),
   },
   /** Supervisor only. Refused with `conflict` naming the winner when another supervisor holds it. */
   'conversation.takeover': { input: ConversationRef, output: z.object({}) },

@@ -41,4 +41,4 @@ it('a reply still waiting for its relay when the hub stops is sent by the next s
       { messageId: ack.message.id, conversationId, status: 'delivered' },
     ]),
   );
-});
+}, 60_000); // two hub starts, each opening PGlite: seconds apiece on a loaded machine

@@ -28,6 +28,9 @@ export const managerOperations = (manager: ConnectionManager): Omit<BridgeOperat
   'suggestions/feedback': ({ accountId, ...input }) => manager.command(accountId, 'suggestion.feedback', input),
   'conversations/resolve': ({ accountId, conversationId }) =>
     manager.command(accountId, 'conversation.resolve', { conversationId }),
+  'conversations/reopen': ({ accountId, conversationId }) => manager.command(accountId, 'conversation.reopen', { conversationId }),
+  'conversations/mark-pending': ({ accountId, conversationId }) =>
+    manager.command(accountId, 'conversation.markPending', { conversationId }),
   'deliveries/dead-letters': ({ accountId }) => manager.command(accountId, 'delivery.deadLetters', {}),
   'deliveries/retry': ({ accountId, id }) => manager.command(accountId, 'delivery.retry', { id }),
 });

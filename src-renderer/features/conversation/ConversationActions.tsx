@@ -14,6 +14,8 @@ export function ConversationActions({ conversation, me }: { conversation: Cached
   const owner = ownershipOf(conversation);
   // Supervisors take over from the bot or another agent (the hub refuses everyone else
   // anyway); what waits in a queue is claimed, by anyone.
+  // Waiting on the customer: what a person holds or is about to (the hub checks who may).
+  const canWait = conversation.status === 'open' && (mine || owner === 'queued' || me?.role !== 'agent');
   const canTakeOver = open && me?.role === 'supervisor' && (owner === 'bot' || (owner === 'human' && !mine));
   return (
     <div className="conversation-actions">
@@ -36,6 +38,16 @@ export function ConversationActions({ conversation, me }: { conversation: Cached
       {open && (
         <button type="button" data-testid="escalate-button" title="x" onClick={() => inbox.getState().setOverlay('escalate')}>
           {t('escalation.escalate')}
+        </button>
+      )}
+      {canWait && (
+        <button type="button" data-testid="pending-button" title="p" onClick={() => void run('markPending', conversation.id)}>
+          {t('conversation.markPending')}
+        </button>
+      )}
+      {(conversation.status === 'resolved' || conversation.status === 'pending') && (
+        <button type="button" data-testid="reopen-button" title="o" onClick={() => void run('reopen', conversation.id)}>
+          {t('conversation.reopen')}
         </button>
       )}
       {open && (

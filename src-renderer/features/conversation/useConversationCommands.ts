@@ -2,12 +2,18 @@ import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services.js';
 import { useErrorText } from '../../app/useErrorText.js';
 
-export type ConversationCommand = 'claim' | 'resolve' | 'takeover';
+export type ConversationCommand = 'claim' | 'resolve' | 'takeover' | 'markPending' | 'reopen';
 
-const DONE: Record<ConversationCommand, string> = { claim: 'notice.claimed', resolve: 'notice.resolved', takeover: 'notice.tookOver' };
+const DONE: Record<ConversationCommand, string> = {
+  claim: 'notice.claimed',
+  resolve: 'notice.resolved',
+  takeover: 'notice.tookOver',
+  markPending: 'notice.markedPending',
+  reopen: 'notice.reopened',
+};
 
 /**
- * Claim, resolve and take over, from a button, a shortcut or the palette: one path,
+ * Claim, resolve, mark pending, reopen and take over, from a button, a shortcut or the palette: one path,
  * errors shown the same way (a lost takeover race names the winner: the hub says who).
  */
 export function useConversationCommands() {

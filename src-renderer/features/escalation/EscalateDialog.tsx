@@ -51,10 +51,10 @@ function Dialog({ conversationId }: { conversationId: string }) {
     const left = await db.outbox.get(clientId);
     setBusy(false);
     close();
-    // Still there: offline (queued) or refused (failed, shown in the conversation with retry).
-    if (!left) inbox.getState().notify(t('escalation.done'));
-    else if (left.state === 'queued') inbox.getState().notify(t('escalation.queued'));
-    else inbox.getState().notify(errorText(left.error!), true);
+    // Gone: it landed, and the outbox said so (see createServices). Still there: offline
+    // (queued) or refused (failed, shown in the conversation with retry).
+    if (left?.state === 'queued') inbox.getState().notify(t('escalation.queued'));
+    else if (left) inbox.getState().notify(errorText(left.error!), true);
   };
 
   return (

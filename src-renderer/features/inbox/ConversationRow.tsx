@@ -56,6 +56,11 @@ export const ConversationRow = memo(function ConversationRow({ conversation: c, 
         <span className="badge">{t(`channel.${c.channel}`)}</span>
         <span className="badge badge-account">{accountName}</span>
         {c.status === 'resolved' ? <span className="badge status-resolved">{t('status.resolved')}</span> : <OwnerBadge conversation={c} />}
+        {c.status === 'pending' && (
+          <span className="badge status-pending" data-testid="pending-badge">
+            {t('status.pending')}
+          </span>
+        )}
         {c.escalation && (
           <span className="badge badge-escalated" data-testid="escalated" title={c.escalation.reason}>
             {t('escalation.badge', { target: t(`escalation.target.${c.escalation.target}`) })}

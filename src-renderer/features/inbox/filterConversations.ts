@@ -7,14 +7,20 @@ import type { InboxFilter } from './inboxStore.js';
  * `myIds` maps account id → the person this workstation is on
  * that account, since "mine" means a different person id on each hub.
  */
+/** Neither resolved nor the bot's: a person has it or is about to. */
+const withPerson = (c: CachedConversation) => c.status !== 'resolved' && c.status !== 'bot';
+
 export function matchesFilter(c: CachedConversation, filter: InboxFilter, myIds: Record<string, string>): boolean {
   switch (filter) {
     case 'all':
       return c.status !== 'resolved';
     case 'mine':
-      return c.status !== 'resolved' && c.assigneeId !== null && c.assigneeId === myIds[c.accountId];
+      return withPerson(c) && c.assigneeId !== null && c.assigneeId === myIds[c.accountId];
     case 'unassigned':
-      return c.status !== 'resolved' && c.assigneeId === null;
+      return withPerson(c) && c.assigneeId === null;
+    case 'bot':
+    case 'pending':
+      return c.status === filter;
     case 'resolved':
       return c.status === 'resolved';
   }

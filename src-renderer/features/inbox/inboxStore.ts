@@ -1,7 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { Channel } from '../../../src-shared/index.js';
 
-export const INBOX_FILTERS = ['all', 'mine', 'unassigned', 'resolved'] as const;
+export const INBOX_FILTERS = ['all', 'mine', 'unassigned', 'bot', 'pending', 'resolved'] as const;
 export type InboxFilter = (typeof INBOX_FILTERS)[number];
 
 export type Overlay = 'help' | 'palette' | 'knowledge' | 'escalate' | 'dashboard' | 'botview' | 'audit' | 'deliveries' | null;

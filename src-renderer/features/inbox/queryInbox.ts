@@ -16,6 +16,37 @@ function range(db: WorkstationDb, index: string, key: string | number, scope: In
   return rows.filter((c) => (!channel || c.channel === channel) && (!accountId || c.accountId === accountId));
 }
 
+/** A status across accounts: one range of the account's status index per account. */
+function statusRanges(db: WorkstationDb, status: 'pending', accountIds: string[], scope: InboxScope) {
+  const accounts = scope.accountId ? accountIds.filter((a) => a === scope.accountId) : accountIds;
+  return accounts.map((account) => {
+    const rows = db.conversations
+      .where('[accountId+status+lastActivityAt]')
+      .between([account, status, Dexie.minKey], [account, status, Dexie.maxKey])
+      .reverse();
+    return scope.channel ? rows.filter((c) => c.channel === scope.channel) : rows;
+  });
+}
+
+/**
+ * The index ranges a filter reads. "Mine" is one range per account (each account
+ * knows me by another id), "pending" one per account too; the others are one range.
+ */
+function rangesOf(db: WorkstationDb, filter: InboxFilter, myIds: Record<string, string>, scope: InboxScope) {
+  switch (filter) {
+    case 'all':
+      return [range(db, '[open+lastActivityAt]', 1, scope)];
+    case 'unassigned':
+    case 'bot':
+    case 'resolved':
+      return [range(db, '[queueKey+lastActivityAt]', filter, scope)];
+    case 'pending':
+      return statusRanges(db, 'pending', Object.keys(myIds), scope);
+    case 'mine':
+      return Object.entries(myIds).map(([account, me]) => range(db, '[queueKey+lastActivityAt]', assignedKey(account, me), scope));
+  }
+}
+
 /**
  * The first `limit` conversations of a filter. "Mine" unions one range per account
  * (each account knows me by another id) and merges them by activity.
@@ -27,23 +58,13 @@ export async function queryInbox(
   limit: number,
   scope: InboxScope = NO_SCOPE,
 ): Promise<CachedConversation[]> {
-  switch (filter) {
-    case 'all':
-      return range(db, '[open+lastActivityAt]', 1, scope).limit(limit).toArray();
-    case 'unassigned':
-      return range(db, '[queueKey+lastActivityAt]', 'unassigned', scope).limit(limit).toArray();
-    case 'resolved':
-      return range(db, '[queueKey+lastActivityAt]', 'resolved', scope).limit(limit).toArray();
-    case 'mine': {
-      const lists = await Promise.all(
-        Object.entries(myIds).map(([account, me]) => range(db, '[queueKey+lastActivityAt]', assignedKey(account, me), scope).limit(limit).toArray()),
-      );
-      return lists
-        .flat()
-        .sort((a, b) => b.lastActivityAt - a.lastActivityAt)
-        .slice(0, limit);
-    }
-  }
+  const ranges = rangesOf(db, filter, myIds, scope);
+  const lists = await Promise.all(ranges.map((r) => r.limit(limit).toArray()));
+  if (lists.length === 1) return lists[0]!;
+  return lists
+    .flat()
+    .sort((a, b) => b.lastActivityAt - a.lastActivityAt)
+    .slice(0, limit);
 }
 
 /** How many conversations a filter holds (index count, no rows read). */
@@ -53,17 +74,6 @@ export async function countInbox(
   myIds: Record<string, string>,
   scope: InboxScope = NO_SCOPE,
 ): Promise<number> {
-  switch (filter) {
-    case 'all':
-      return range(db, '[open+lastActivityAt]', 1, scope).count();
-    case 'unassigned':
-    case 'resolved':
-      return range(db, '[queueKey+lastActivityAt]', filter, scope).count();
-    case 'mine': {
-      const counts = await Promise.all(
-        Object.entries(myIds).map(([account, me]) => range(db, '[queueKey+lastActivityAt]', assignedKey(account, me), scope).count()),
-      );
-      return counts.reduce((a, b) => a + b, 0);
-    }
-  }
+  const counts = await Promise.all(rangesOf(db, filter, myIds, scope).map((r) => r.count()));
+  return counts.reduce((a, b) => a + b, 0);
 }

@@ -23,7 +23,7 @@ function fakeHub() {
         const failure = escalateFailures.shift();
         if (failure) return err(failure, `hub said ${failure}`);
         escalations.push(input);
-        return ok({ queue: 'tier2' });
+        return ok({ queue: 'tier2', servedBy: 0 });
       }
       if (name !== 'conversations/send' && name !== 'conversations/note') return ok({});
       const { clientId, conversationId, text } = input as { clientId: string; conversationId: string; text: string };
@@ -164,7 +164,8 @@ describe('outbox', () => {
     await db.drafts.put({ conversationId: 'c1', text: 'still typing', updatedAt: 1 });
     await enqueueEscalation(db, { clientId: 'client-esc-1', accountId: 'shop-a', conversationId: 'c1', reason: '退款超权限', target: 'tier2', summary: '客户：退款三天未到账' }, 2);
     expect(await db.drafts.get('c1')).toBeDefined(); // an escalation leaves the draft alone
-    outbox = startOutbox({ db, bridge: hub.bridge, accounts, retryMs: 60_000 });
+    const landed: Array<[string, number | undefined]> = [];
+    outbox = startOutbox({ db, bridge: hub.bridge, accounts, retryMs: 60_000, onEscalated: (row, servedBy) => landed.push([row.clientId, servedBy]) });
     hub.escalateFailures.push('timeout'); // the link dropped again mid-send: tried again, still once
     accounts.getState().upsert(view('online'));
     await outbox.idle();
@@ -175,6 +176,8 @@ describe('outbox', () => {
     ]);
     expect(await db.outbox.count()).toBe(0);
     expect(await db.messages.count()).toBe(1); // the reply; the escalation's record arrives through the log
+    // Said once, when it landed, with who serves its queue (nobody here).
+    expect(landed).toEqual([['client-esc-1', 0]]);
   });
 
   it('clears the draft of the conversation when a reply is queued', async () => {

@@ -11,6 +11,8 @@ export interface OutboxDeps {
   log?: (line: string) => void;
   /** How often queued rows are tried again while nothing else kicks the sender. */
   retryMs?: number;
+  /** An escalation landed (now, or replayed after being offline); `servedBy`: people online in its target queue. */
+  onEscalated?: (row: OutboxRow, servedBy: number | undefined) => void;
 }
 
 /**
@@ -19,7 +21,7 @@ export interface OutboxDeps {
  * start (replies left by a previous run), on every new reply, when an account comes
  * online, and on a timer (see app/retryLoop.ts).
  */
-export function startOutbox({ db, bridge, accounts, log = console.error, retryMs = 5_000 }: OutboxDeps) {
+export function startOutbox({ db, bridge, accounts, log = console.error, retryMs = 5_000, onEscalated }: OutboxDeps) {
   const online = (accountId: string) => accounts.getState().byId[accountId]?.status === 'online';
 
   /** One row, one hub command; answers the message it became (null for an escalation). */
@@ -27,7 +29,9 @@ export function startOutbox({ db, bridge, accounts, log = console.error, retryMs
     const { accountId, conversationId, clientId, text } = row;
     if (row.kind === 'escalate') {
       const result = await bridge.conversations.escalate({ accountId, conversationId, clientId, reason: text, ...row.escalation! });
-      return result.ok ? ok(null) : result;
+      if (!result.ok) return result;
+      onEscalated?.(row, result.value.servedBy);
+      return ok(null);
     }
     const result = await bridge.conversations[row.kind === 'note' ? 'note' : 'send']({ accountId, conversationId, clientId, text });
     return result.ok ? ok(result.value.message) : result;

@@ -30,6 +30,8 @@ export function ShortcutLayer() {
       open: () => document.querySelector<HTMLTextAreaElement>('[data-testid="composer-input"]')?.focus(),
       claim: () => void run('claim', inbox.getState().selectedId),
       resolve: () => void run('resolve', inbox.getState().selectedId),
+      markPending: () => void run('markPending', inbox.getState().selectedId),
+      reopen: () => void run('reopen', inbox.getState().selectedId),
       escalate: () => inbox.getState().selectedId && inbox.getState().setOverlay('escalate'),
       takeover: () => void run('takeover', inbox.getState().selectedId),
       botview: () => inbox.getState().setOverlay('botview'),

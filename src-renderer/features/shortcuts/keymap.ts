@@ -1,4 +1,4 @@
-export type ShortcutAction = 'next' | 'previous' | 'open' | 'claim' | 'resolve' | 'escalate' | 'help' | 'palette' | 'search' | 'takeover' | 'botview' | 'escape' | 'dashboard';
+export type ShortcutAction = 'next' | 'previous' | 'open' | 'claim' | 'resolve' | 'markPending' | 'reopen' | 'escalate' | 'help' | 'palette' | 'search' | 'takeover' | 'botview' | 'escape' | 'dashboard';
 
 export interface KeyPress {
   key: string;
@@ -29,6 +29,8 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { action: 'open', keys: ['Enter'], whileTyping: false, matches: oneOf('Enter') },
   { action: 'claim', keys: ['a'], whileTyping: false, matches: oneOf('a') },
   { action: 'resolve', keys: ['e'], whileTyping: false, matches: oneOf('e') },
+  { action: 'markPending', keys: ['p'], whileTyping: false, matches: oneOf('p') },
+  { action: 'reopen', keys: ['o'], whileTyping: false, matches: oneOf('o') },
   { action: 'escalate', keys: ['x'], whileTyping: false, matches: oneOf('x') },
   { action: 'takeover', keys: ['t'], whileTyping: false, matches: oneOf('t') },
   { action: 'botview', keys: ['b'], whileTyping: false, matches: oneOf('b') },

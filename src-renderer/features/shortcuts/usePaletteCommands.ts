@@ -33,6 +33,8 @@ export function usePaletteCommands(query: string): PaletteCommand[] {
     ...INBOX_FILTERS.map((f) => ({ id: `filter:${f}`, label: t('palette.filter', { name: t(`inbox.filter.${f}`) }), run: () => state.setFilter(f) })),
     { id: 'claim', label: t('palette.claim'), run: () => void run('claim', inbox.getState().selectedId) },
     { id: 'resolve', label: t('palette.resolve'), run: () => void run('resolve', inbox.getState().selectedId) },
+    { id: 'markPending', label: t('shortcuts.action.markPending'), run: () => void run('markPending', inbox.getState().selectedId) },
+    { id: 'reopen', label: t('shortcuts.action.reopen'), run: () => void run('reopen', inbox.getState().selectedId) },
     { id: 'takeover', label: t('shortcuts.action.takeover'), run: () => void run('takeover', inbox.getState().selectedId) },
     { id: 'botview', label: t('shortcuts.action.botview'), run: () => state.setOverlay('botview') },
     { id: 'help', label: t('palette.help'), run: () => state.setOverlay('help') },
