@@ -16,6 +16,7 @@ export function buildSiteInChild(outDir: string): Promise<void> {
   });
 }
 
+// BENCH_UNMINIFIED=1 keeps function names, so a soak's heap snapshots name their closures.
 if (process.argv[1] === SELF && process.argv[2]) {
   buildSite(process.argv[2], { minify: process.env.BENCH_UNMINIFIED !== '1' }).then(
     () => process.exit(0),
