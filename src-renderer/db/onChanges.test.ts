@@ -63,4 +63,27 @@ describe('onTablesChanged', () => {
     expect(read).toHaveBeenCalledTimes(2);
     expect(most).toBe(1);
   });
+
+  it('backs off while changes keep coming, and reads at once again after a quiet spell', async () => {
+    db = freshDb();
+    await db.open();
+    const at: number[] = [];
+    const read = vi.fn(async () => void at.push(performance.now()));
+    stop = onTablesChanged(db, ['conversations'], read, 40, 320);
+    await vi.waitFor(() => expect(read).toHaveBeenCalledTimes(1));
+    const from = performance.now();
+    for (let i = 0; performance.now() - from < 1_500; i++) {
+      await putConversation(i);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    const during = read.mock.calls.length - 1;
+    // At a fixed 40 ms that would be ~37 reads; doubling to 320 ms leaves well under half.
+    expect(during).toBeLessThan(15);
+    await new Promise((r) => setTimeout(r, 800));
+    const before = read.mock.calls.length;
+    const changedAt = performance.now();
+    await putConversation(999);
+    await vi.waitFor(() => expect(read.mock.calls.length).toBe(before + 1));
+    expect(at.at(-1)! - changedAt).toBeLessThan(40);
+  });
 });

@@ -7,8 +7,13 @@ import type { InboxFilter } from './inboxStore.js';
 import { countInbox, queryInbox } from './queryInbox.js';
 import { useCoalescedQuery } from './useCoalescedQuery.js';
 
-/** The list re-reads at most this often while conversations are being written (first change at once). */
+/**
+ * The list re-reads at most every 250 ms while conversations are being written (the first
+ * change at once), backing off to once a second while a burst lasts: in the same tab as a
+ * replay, each read and render took the writes' main thread.
+ */
 const LIST_REFRESH_MS = 250;
+const LIST_REFRESH_MAX_MS = 1_000;
 const LIST_TABLES = ['conversations'] as const;
 
 /** The unified inbox: the first `limit` conversations of the filter, across every account. */
@@ -17,7 +22,7 @@ export function useInboxConversations(limit: number): CachedConversation[] | und
   const filter = useInbox((s) => s.filter);
   const scope = useInbox((s) => s.scope);
   const mine = useAccounts(useShallow(myIds));
-  return useCoalescedQuery(db, LIST_TABLES, () => queryInbox(db, filter, mine, limit, scope), [filter, mine, limit, scope], LIST_REFRESH_MS);
+  return useCoalescedQuery(db, LIST_TABLES, () => queryInbox(db, filter, mine, limit, scope), [filter, mine, limit, scope], LIST_REFRESH_MS, LIST_REFRESH_MAX_MS);
 }
 
 /**
