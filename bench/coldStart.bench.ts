@@ -8,9 +8,11 @@
  * interactive, and the JS heap. Three runs per step, median reported; one more run
  * after relaunching the browser on the same profile.
  *
- * 1M messages do not fit the runner's 90 s here (~10k msg/s through IndexedDB on two
- * cores), so the message count grows in steps as long as the time budget allows and the
- * result is reported at two sizes with a linear extrapolation to the target size.
+ * The message count grows in two steps (~100k, then as far as the time budget allows,
+ * up to the 1 M target): seeding is IndexedDB-bound (~10-15k msg/s on two cores), so the
+ * 1 M figure needs a longer bounded run than the runner's default 90 s:
+ * `BENCH_TIMEOUT_MS=300000 npm run bench -- coldStart` (the budget used is in the JSON).
+ * Within 90 s it stops short and reports a linear extrapolation to the target size.
  */
 import { loadavg } from 'node:os';
 import type { CDPSession, Page } from '@playwright/test';
@@ -28,8 +30,10 @@ const FIRST_MESSAGES = Math.min(TARGET_MESSAGES, 100_000);
 const BIG_CONVERSATION = 1_000;
 const CHUNK_MESSAGES = 50_000;
 const REPEATS = 3;
-/** Seeding stops so that everything ends inside the runner's 90 s per benchmark. */
-const BUDGET_MS = Number(process.env.BENCH_COLDSTART_BUDGET_MS ?? 72_000);
+/** The runner kills a benchmark after this long (run.ts; BENCH_TIMEOUT_MS for a longer one-off run). */
+const RUNNER_TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_MS ?? 90_000);
+/** Seeding stops so that everything ends inside the runner's limit. */
+const BUDGET_MS = Number(process.env.BENCH_COLDSTART_BUDGET_MS ?? RUNNER_TIMEOUT_MS - 18_000);
 /** What the last measuring step plus relaunch and teardown take, reserved from the budget. */
 const RESERVE_MS = 18_000;
 const TARGET_INTERACTIVE_MS = 1_000;
@@ -169,22 +173,29 @@ runBench(async () => {
     if (seed.messages >= TARGET_MESSAGES) console.warn('coldStart: target size seeded in the first step');
     steps.push({ messages: seed.messages, runs: firstRuns, summary: summarize(firstRuns) });
 
-    // Grow the message store with the largest step that still fits the budget.
+    // Grow the message store towards the target in rounds, each as large as the time
+    // left allows at the rate the previous round reached; measure once at the end.
     const seeding: Array<{ messages: number; ms: number; messagesPerSecond: number }> = [{ messages: seed.messages, ms: seed.ms, messagesPerSecond: seed.messagesPerSecond }];
     let total = seed.messages;
-    const left = BUDGET_MS - RESERVE_MS - (nowMs() - started);
-    const perConversation = Math.min(
-      Math.floor((TARGET_MESSAGES - total) / CONVERSATIONS),
-      Math.floor(((left / 1000) * seed.messagesPerSecond * 0.9) / CONVERSATIONS),
-    );
-    if (perConversation >= 1) {
-      const more = await rig.openBenchPage();
-      const added = await more.evaluate(([p, n]) => window.bench.seedMore(p, n, 1), [plan, perConversation] as const);
+    let perConversation = 0;
+    const more = await rig.openBenchPage();
+    for (let round = 1; total < TARGET_MESSAGES; round++) {
+      const left = BUDGET_MS - RESERVE_MS - (nowMs() - started);
+      const step = Math.min(
+        // Up to (not short of) the target: the first step holds a little over 100k.
+        Math.ceil((TARGET_MESSAGES - total) / CONVERSATIONS),
+        Math.floor(((left / 1000) * seeding.at(-1)!.messagesPerSecond * 0.9) / CONVERSATIONS),
+      );
+      if (step < 1) break;
+      const added = await more.evaluate(([p, n, r]) => window.bench.seedMore(p, n, r), [plan, step, round] as const);
       seeding.push(added);
       total += added.messages;
+      perConversation += step;
+    }
+    await more.close();
+    if (total > seed.messages) {
       const runs = await measure();
       steps.push({ messages: total, runs, summary: summarize(runs) });
-      await more.close();
     }
     const last = steps.at(-1)!;
 
@@ -245,13 +256,17 @@ runBench(async () => {
         chunkMessages: CHUNK_MESSAGES,
         repeats: REPEATS,
         budgetMs: BUDGET_MS,
+        runnerTimeoutMs: RUNNER_TIMEOUT_MS,
         inboxPage: INBOX_PAGE,
         bundle: 'minified production build (src-renderer/index.html) + bench.html, one origin',
         storage: 'persistent Chromium profile on disk',
         chromium: rig.chromiumVersion,
         buildMs: rig.buildMs,
         loadAverageAtStart: loadAtStart,
-        why: last.messages < TARGET_MESSAGES ? `seeding runs at ~${seed.messagesPerSecond} msg/s here; ${k(TARGET_MESSAGES)} would not fit the runner's 90 s per benchmark` : 'target size reached',
+        why:
+          last.messages < TARGET_MESSAGES
+            ? `seeding runs at ~${seed.messagesPerSecond} msg/s here; ${k(TARGET_MESSAGES)} would not fit a ${RUNNER_TIMEOUT_MS / 1000} s run (BENCH_TIMEOUT_MS=300000 reaches it)`
+            : `target size reached within a ${RUNNER_TIMEOUT_MS / 1000} s bounded run`,
       },
       results: {
         seed,

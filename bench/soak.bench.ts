@@ -10,6 +10,7 @@
 import { startSimulator } from '../src-hub/sim/simulator.js';
 import { runBench, type BenchRow } from './lib/bench.js';
 import { chromiumMissing, skipped } from './lib/browserRig.js';
+import { diffHeaps, takeHeapSnapshot, type HeapSummary } from './lib/heapSnapshot.js';
 import { nodeGc } from './lib/nodeGc.js';
 import { startSoakRig, type SoakRig } from './lib/soakRig.js';
 import { takeSample, type SoakSample } from './lib/soakSample.js';
@@ -24,6 +25,8 @@ const MAX_TRAFFIC_MS = Number(process.env.BENCH_SOAK_MS ?? 70_000);
  */
 const BUDGET_MS = Number(process.env.BENCH_TIMEOUT_MS ?? 90_000) - 6_000;
 const TEARDOWN_MS = 7_000;
+/** The last sample and heap snapshot after the traffic (a snapshot takes seconds under load). */
+const FINAL_SNAPSHOT_MS = 25_000;
 const SAMPLE_MS = 2_000;
 const REPLY_MS = 3_000;
 /** One customer message every INTERVAL ms across all accounts (~30-40 msg/s on loopback). */
@@ -52,9 +55,12 @@ runBench(async () => {
   const gc = nodeGc();
   const rig = await startSoakRig(ACCOUNTS);
   const setupMs = Math.round(performance.now() - STARTED);
-  const trafficMs = Math.min(MAX_TRAFFIC_MS, BUDGET_MS - setupMs - TEARDOWN_MS);
+  const trafficMs = Math.min(MAX_TRAFFIC_MS, BUDGET_MS - setupMs - TEARDOWN_MS - FINAL_SNAPSHOT_MS);
   if (trafficMs < 20_000) throw new Error(`setup took ${setupMs} ms: no time left for a soak`);
   const samples: SoakSample[] = [];
+  /** Heap snapshots at the end of the warm-up, two thirds in, and at the end: what any growth is made of. */
+  const snapshotAt = [trafficMs / 3, (2 * trafficMs) / 3];
+  const snapshots: Array<{ t: number; heap: HeapSummary }> = [];
   let repliesSent = 0;
   let replyErrors = 0;
   try {
@@ -67,6 +73,7 @@ runBench(async () => {
         const next = samples.length * SAMPLE_MS;
         if (elapsed() < next) await sleep(next - elapsed());
         samples.push(await takeSample(rig.page, rig.cdp, gc, counters()));
+        if (snapshots.length < snapshotAt.length && elapsed() >= snapshotAt[snapshots.length]!) snapshots.push({ t: Math.round(elapsed()), heap: await takeHeapSnapshot(rig.cdp) });
       }
     })();
     const agent = (async () => {
@@ -80,6 +87,8 @@ runBench(async () => {
     await sim.stop();
     await rig.page.waitForFunction(() => !document.querySelector('[data-testid="offline-banner"]'), null, { timeout: 3_000 }).catch(() => undefined);
     const last = await takeSample(rig.page, rig.cdp, gc, counters());
+    snapshots.push({ t: Math.round(elapsed()), heap: await takeHeapSnapshot(rig.cdp) });
+    const heapDiffs = snapshots.slice(1).map((s, i) => ({ fromT: snapshots[i]!.t, toT: s.t, ...diffHeaps(snapshots[i]!.heap, s.heap) }));
     const delivered = await rig.page.evaluate(
       () =>
         new Promise<number>((resolve) => {
@@ -100,10 +109,16 @@ runBench(async () => {
     const first = samples[0]!;
     const warmFirst = warm[0]!;
     const verdict = (t: Trend) =>
-      `±${t.slopeStdErrPerMin}; ${t.flat ? 'flat within noise' : t.slopePerMin > 0 ? 'GROWS' : 'shrinks'} (fitted change ${t.fittedChange} MB over the window${t.negligible ? ', under 1 MB' : ''})`;
+      `±${t.slopeStdErrPerMin} (1 s.e., widened for residual autocorrelation ${t.residualLag1}; plain ±${t.naiveStdErrPerMin}); ${t.flat ? 'flat within noise' : t.slopePerMin > 0 ? 'GROWS' : 'shrinks'} (fitted change ${t.fittedChange} MB over the window${t.negligible ? ', under 1 MB' : ''})`;
     const table: BenchRow[] = [
       { metric: 'renderer heap (after GC) start / warm / end', value: last.heapMB, unit: 'MB', note: `start ${first.heapMB}, after warm-up ${warmFirst.heapMB}` },
       { metric: 'renderer heap slope after warm-up', value: heap.slopePerMin, unit: 'MB/min', note: verdict(heap) },
+      ...heapDiffs.map((d) => ({
+        metric: `renderer heap snapshot diff ${Math.round(d.fromT / 1000)}→${Math.round(d.toT / 1000)} s`,
+        value: Math.round(d.totalKbDelta) / 1000,
+        unit: 'MB',
+        note: d.grew.slice(0, 4).map((g) => `${g.key} ${g.kbDelta >= 0 ? '+' : ''}${g.kbDelta} kB (${g.countDelta >= 0 ? '+' : ''}${g.countDelta})`).join(', '),
+      })),
       { metric: 'process RSS (hub+core+host) start / warm / end', value: last.rssMB, unit: 'MB', note: `start ${first.rssMB}, after warm-up ${warmFirst.rssMB}` },
       { metric: 'process RSS slope after warm-up', value: rss.slopePerMin, unit: 'MB/min', note: verdict(rss) },
       { metric: 'process JS heap slope after warm-up', value: nodeHeap.slopePerMin, unit: 'MB/min', note: verdict(nodeHeap) },
@@ -115,7 +130,7 @@ runBench(async () => {
     ];
     return {
       params: { accounts: ACCOUNTS, trafficMs, setupMs, buildMs: rig.buildMs, sampleMs: SAMPLE_MS, replyEveryMs: REPLY_MS, customerIntervalMs: INTERVAL_MS, customersPerAccount: 3, warmupMs: Math.round(trafficMs / 3), flatFloorMB: FLAT_FLOOR_MB },
-      results: { trend: { heapMB: heap, rssMB: rss, nodeHeapMB: nodeHeap, externalMB: external }, customerSent: sim.sent, repliesSent, replyErrors, agentMessagesStored: delivered, final: last, samples },
+      results: { heapDiffs, trend: { heapMB: heap, rssMB: rss, nodeHeapMB: nodeHeap, externalMB: external }, customerSent: sim.sent, repliesSent, replyErrors, agentMessagesStored: delivered, final: last, samples },
       table,
     };
   } finally {

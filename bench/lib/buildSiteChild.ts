@@ -16,8 +16,9 @@ export function buildSiteInChild(outDir: string): Promise<void> {
   });
 }
 
+// BENCH_UNMINIFIED=1 keeps function names, so a soak's heap snapshots name their closures.
 if (process.argv[1] === SELF && process.argv[2]) {
-  buildSite(process.argv[2]).then(
+  buildSite(process.argv[2], { minify: process.env.BENCH_UNMINIFIED !== '1' }).then(
     () => process.exit(0),
     (error: unknown) => (console.error(error), process.exit(1)),
   );

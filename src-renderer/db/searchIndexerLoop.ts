@@ -10,11 +10,17 @@ export interface IndexerLoopOptions {
   /** After a failed step (e.g. a full disk), wait this long before trying again. */
   pauseAfterErrorMs?: number;
   /**
-   * While messages are being stored (a replay, a burst), one step per `timeoutMs` only:
+   * While messages are being stored (a replay, a burst), one step per `busyEveryMs` only:
    * storing and showing them comes first, searches scan the newest unindexed ones
-   * themselves, and the indexer catches up once the writes have been quiet this long.
+   * themselves, and the indexer catches up once the writes have been quiet `quietMs`.
    */
   quietMs?: number;
+  /**
+   * A step every 2 s still indexes a steady stream (a busy shift is tens of messages a
+   * second, 500 per step); during a replay at thousands a second it cannot keep up
+   * anyway, and each step cost the writes about a tenth of the main thread.
+   */
+  busyEveryMs?: number;
   log?: (line: string) => void;
 }
 
@@ -31,7 +37,7 @@ const whenIdle: IdleRunner =
  */
 export function startSearchIndexer(
   db: WorkstationDb,
-  { budgetMs = 40, timeoutMs = 500, pauseAfterErrorMs = 5_000, quietMs = 300, log = console.error }: IndexerLoopOptions = {},
+  { budgetMs = 40, timeoutMs = 500, pauseAfterErrorMs = 5_000, quietMs = 300, busyEveryMs = 2_000, log = console.error }: IndexerLoopOptions = {},
 ) {
   let scheduled = false;
   let running = false;
@@ -39,6 +45,7 @@ export function startSearchIndexer(
   let stopped = false;
   let pausedUntil = 0;
   let messagesWrittenAt = -Infinity;
+  let lastRunAt = -Infinity;
   const messagesPart = `idb://${db.name}/messages/`;
 
   const onMutated = (parts: Record<string, unknown>) => {
@@ -54,12 +61,19 @@ export function startSearchIndexer(
     scheduled = true;
     const wait = pausedUntil - Date.now();
     if (wait > 0) setTimeout(() => whenIdle(run, timeoutMs), wait);
-    else if (busy()) setTimeout(() => whenIdle(run, timeoutMs), timeoutMs);
+    else if (busy()) setTimeout(whenQuietOrDue, quietMs);
     else whenIdle(run, timeoutMs);
+  };
+  /** During writes: runs once they have been quiet `quietMs`, or when a step is `busyEveryMs` due. */
+  const whenQuietOrDue = () => {
+    if (stopped) return;
+    if (busy() && performance.now() - lastRunAt < busyEveryMs) return void setTimeout(whenQuietOrDue, quietMs);
+    whenIdle(run, timeoutMs);
   };
 
   const run = async () => {
     scheduled = false;
+    lastRunAt = performance.now();
     running = true;
     again = false;
     let more = false;

@@ -30,29 +30,41 @@ export async function searchMessages(db: WorkstationDb, query: ParsedQuery, limi
 
 /**
  * Scans the unindexed tail (messages that arrived since the indexer last ran) by their
- * text, then reads the index. The tail is read first: a message the indexer moves in
- * between is then seen at least once, and duplicates are dropped by id.
+ * text and reads the index, side by side in ONE read-only transaction: the indexer moves
+ * a message from the backlog to the index in one transaction, so this snapshot sees it
+ * in exactly one of the two (the tail read first, then the index, cost their sum; the
+ * tail's message reads were most of a query with an unindexed tail).
  */
 export async function searchMessageHits(db: WorkstationDb, query: ParsedQuery, limit = 50): Promise<MessageSearch> {
   if (query.terms.length === 0) return { messages: [], unindexed: 0 };
+  return db.transaction('r', [db.searchBacklog, db.messages, db.searchPostings], async () => {
+    const [tail, indexed] = await Promise.all([scanTail(db, query), searchIndexed(db, query, limit)]);
+    const byId = new Map([...indexed, ...tail.hits].map((m) => [m.id, m]));
+    const hits = [...byId.values()];
+    keepTop(hits, limit);
+    return { messages: hits, unindexed: tail.more };
+  });
+}
+
+/** The tail's matches (all of them: its newest need not be the newest overall). */
+async function scanTail(db: WorkstationDb, query: ParsedQuery): Promise<{ hits: Message[]; more: number }> {
   const tail = await readTail(db.searchBacklog, TAIL_SCAN_IDS);
-  const seen = new Set(tail.ids);
-  const hits: Message[] = [];
-  for (const m of tail.ids.length > 0 ? await db.messages.bulkGet(tail.ids) : []) if (m && matchesText(m.text, query)) hits.push(m);
-  keepTop(hits, limit);
-  await searchIndexed(db, query, limit, hits, seen);
-  return { messages: hits, unindexed: tail.more };
+  const messages = tail.ids.length > 0 ? await db.messages.bulkGet(tail.ids) : [];
+  return { hits: messages.filter((m): m is Message => m !== undefined && matchesText(m.text, query)), more: tail.more };
 }
 
 /**
  * Reads the rarest term's blocks newest first, the other terms' blocks only as far back
  * as the candidates go, and the messages table only for candidates that can still make
- * the top `limit`. Adds to `hits` (sorted, at most `limit`).
+ * the top `limit`. Returns the indexed matches, newest first, at most `limit`.
  */
-async function searchIndexed(db: WorkstationDb, query: ParsedQuery, limit: number, hits: Message[], seen: Set<string>): Promise<void> {
+async function searchIndexed(db: WorkstationDb, query: ParsedQuery, limit: number): Promise<Message[]> {
+  const hits: Message[] = [];
+  const seen = new Set<string>();
   const readers = query.terms.map((t) => new PostingsReader(db.searchPostings, t));
-  const counts = await Promise.all(readers.map((r) => r.count()));
-  if (counts.some((c) => c === 0)) return;
+  // Counts pick the rarest term to drive; one term needs no choice (a common term's count walks thousands of blocks).
+  const counts = readers.length > 1 ? await Promise.all(readers.map((r) => r.count())) : [1];
+  if (counts.some((c) => c === 0)) return hits;
   const [driver, ...others] = readers.map((r, i) => ({ r, n: counts[i]! })).sort((a, b) => a.n - b.n).map((x) => x.r);
   const kthAt = () => (hits.length >= limit ? hits[limit - 1]!.createdAt : -Infinity);
   for (let page = 8; ; page = Math.min(page * 2, 512)) {
@@ -67,6 +79,7 @@ async function searchIndexed(db: WorkstationDb, query: ParsedQuery, limit: numbe
     }
     if (driver!.done || (hits.length >= limit && kthAt() > driver!.floor)) break;
   }
+  return hits;
 }
 
 function dedupe(postings: Posting[], seen: Set<string>): Posting[] {

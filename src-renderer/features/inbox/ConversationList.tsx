@@ -49,7 +49,7 @@ export function ConversationList() {
   return (
     <section className="inbox" aria-labelledby="inbox-title">
       <h2 id="inbox-title">{t('inbox.title')}</h2>
-      <InboxFilters />
+      <InboxFilters listReady={conversations !== undefined} />
       <ScopeFilters />
       {conversations === undefined ? (
         <p className="muted">{t('app.loading')}</p>

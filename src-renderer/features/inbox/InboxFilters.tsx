@@ -3,11 +3,12 @@ import { useInbox } from '../../app/services.js';
 import { INBOX_FILTERS } from './inboxStore.js';
 import { useInboxCounts } from './useInboxConversations.js';
 
-export function InboxFilters() {
+/** `listReady`: the list has its first rows (the counts wait for them). */
+export function InboxFilters({ listReady }: { listReady: boolean }) {
   const { t } = useTranslation();
   const filter = useInbox((s) => s.filter);
   const setFilter = useInbox((s) => s.setFilter);
-  const counts = useInboxCounts(INBOX_FILTERS);
+  const counts = useInboxCounts(INBOX_FILTERS, listReady);
   return (
     <div className="inbox-filters" role="tablist" aria-label={t('inbox.title')}>
       {INBOX_FILTERS.map((f) => (

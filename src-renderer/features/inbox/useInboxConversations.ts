@@ -1,4 +1,3 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useThrottledQuery } from '../../app/useThrottledQuery.js';
 import { useShallow } from 'zustand/shallow';
 import { useAccounts, useInbox, useServices } from '../../app/services.js';
@@ -6,6 +5,16 @@ import type { CachedConversation } from '../../db/schema.js';
 import { myIds } from '../accounts/accountsStore.js';
 import type { InboxFilter } from './inboxStore.js';
 import { countInbox, queryInbox } from './queryInbox.js';
+import { useCoalescedQuery } from './useCoalescedQuery.js';
+
+/**
+ * The list re-reads at most every 250 ms while conversations are being written (the first
+ * change at once), backing off to once a second while a burst lasts: in the same tab as a
+ * replay, each read and render took the writes' main thread.
+ */
+const LIST_REFRESH_MS = 250;
+const LIST_REFRESH_MAX_MS = 1_000;
+const LIST_TABLES = ['conversations'] as const;
 
 /** The unified inbox: the first `limit` conversations of the filter, across every account. */
 export function useInboxConversations(limit: number): CachedConversation[] | undefined {
@@ -13,16 +22,20 @@ export function useInboxConversations(limit: number): CachedConversation[] | und
   const filter = useInbox((s) => s.filter);
   const scope = useInbox((s) => s.scope);
   const mine = useAccounts(useShallow(myIds));
-  return useLiveQuery(() => queryInbox(db, filter, mine, limit, scope), [db, filter, mine, limit, scope]);
+  return useCoalescedQuery(db, LIST_TABLES, () => queryInbox(db, filter, mine, limit, scope), [filter, mine, limit, scope], LIST_REFRESH_MS, LIST_REFRESH_MAX_MS);
 }
 
-/** Count per filter, for the tab badges: index counts cost far more than the list, so throttled. */
-export function useInboxCounts(filters: readonly InboxFilter[]): Record<string, number> | undefined {
+/**
+ * Count per filter, for the tab badges: index counts cost far more than the list, so
+ * throttled, and not before the list has its rows (`listReady`): at startup on a big
+ * cache they competed with the list's first read (after a browser restart, hundreds of ms).
+ */
+export function useInboxCounts(filters: readonly InboxFilter[], listReady: boolean): Record<string, number> | undefined {
   const { db } = useServices();
   const mine = useAccounts(useShallow(myIds));
   const scope = useInbox((s) => s.scope);
   return useThrottledQuery(
-    async () => Object.fromEntries(await Promise.all(filters.map(async (f) => [f, await countInbox(db, f, mine, scope)] as const))),
-    [db, mine, filters, scope],
+    async () => (listReady ? Object.fromEntries(await Promise.all(filters.map(async (f) => [f, await countInbox(db, f, mine, scope)] as const))) : undefined),
+    [db, mine, filters, scope, listReady],
   );
 }
