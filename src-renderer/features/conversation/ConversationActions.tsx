@@ -12,10 +12,10 @@ export function ConversationActions({ conversation, me }: { conversation: Cached
   const mine = me !== null && conversation.assigneeId === me.id;
   const open = conversation.status !== 'resolved';
   const owner = ownershipOf(conversation);
-  // Supervisors take over from the bot or another agent (the hub refuses everyone else
-  // anyway); what waits in a queue is claimed, by anyone.
   // Waiting on the customer: what a person holds or is about to (the hub checks who may).
   const canWait = conversation.status === 'open' && (mine || owner === 'queued' || me?.role !== 'agent');
+  // Supervisors take over from the bot or another agent (the hub refuses everyone else
+  // anyway); what waits in a queue is claimed, by anyone.
   const canTakeOver = open && me?.role === 'supervisor' && (owner === 'bot' || (owner === 'human' && !mine));
   return (
     <div className="conversation-actions">

@@ -6,26 +6,15 @@ import type { InboxFilter, InboxScope } from './inboxStore.js';
 const NO_SCOPE: InboxScope = { channel: null, accountId: null };
 
 /**
- * One index range per filter, newest activity first; never a scan of the whole cache.
- * A channel or account scope narrows while walking the range, so `limit` still stops early.
+ * One index range (every entry under a key prefix), newest activity first; never a scan
+ * of the whole cache. A channel or account scope narrows while walking the range, so
+ * `limit` still stops early.
  */
-function range(db: WorkstationDb, index: string, key: string | number, scope: InboxScope = NO_SCOPE) {
-  const rows = db.conversations.where(index).between([key, Dexie.minKey], [key, Dexie.maxKey]).reverse();
+function range(db: WorkstationDb, index: string, prefix: ReadonlyArray<string | number>, scope: InboxScope = NO_SCOPE) {
+  const rows = db.conversations.where(index).between([...prefix, Dexie.minKey], [...prefix, Dexie.maxKey]).reverse();
   const { channel, accountId } = scope;
   if (!channel && !accountId) return rows;
   return rows.filter((c) => (!channel || c.channel === channel) && (!accountId || c.accountId === accountId));
-}
-
-/** A status across accounts: one range of the account's status index per account. */
-function statusRanges(db: WorkstationDb, status: 'pending', accountIds: string[], scope: InboxScope) {
-  const accounts = scope.accountId ? accountIds.filter((a) => a === scope.accountId) : accountIds;
-  return accounts.map((account) => {
-    const rows = db.conversations
-      .where('[accountId+status+lastActivityAt]')
-      .between([account, status, Dexie.minKey], [account, status, Dexie.maxKey])
-      .reverse();
-    return scope.channel ? rows.filter((c) => c.channel === scope.channel) : rows;
-  });
 }
 
 /**
@@ -35,21 +24,23 @@ function statusRanges(db: WorkstationDb, status: 'pending', accountIds: string[]
 function rangesOf(db: WorkstationDb, filter: InboxFilter, myIds: Record<string, string>, scope: InboxScope) {
   switch (filter) {
     case 'all':
-      return [range(db, '[open+lastActivityAt]', 1, scope)];
+      return [range(db, '[open+lastActivityAt]', [1], scope)];
     case 'unassigned':
     case 'bot':
     case 'resolved':
-      return [range(db, '[queueKey+lastActivityAt]', filter, scope)];
-    case 'pending':
-      return statusRanges(db, 'pending', Object.keys(myIds), scope);
+      return [range(db, '[queueKey+lastActivityAt]', [filter], scope)];
+    case 'pending': {
+      const accounts = Object.keys(myIds).filter((a) => !scope.accountId || a === scope.accountId);
+      return accounts.map((account) => range(db, '[accountId+status+lastActivityAt]', [account, filter], scope));
+    }
     case 'mine':
-      return Object.entries(myIds).map(([account, me]) => range(db, '[queueKey+lastActivityAt]', assignedKey(account, me), scope));
+      return Object.entries(myIds).map(([account, me]) => range(db, '[queueKey+lastActivityAt]', [assignedKey(account, me)], scope));
   }
 }
 
 /**
- * The first `limit` conversations of a filter. "Mine" unions one range per account
- * (each account knows me by another id) and merges them by activity.
+ * The first `limit` conversations of a filter; where it reads one range per account
+ * ("mine", "pending"), the ranges are merged by activity.
  */
 export async function queryInbox(
   db: WorkstationDb,
