@@ -6,9 +6,12 @@ import { saveConversation } from '../store/conversations.js';
 import { loadConversation } from './loadConversation.js';
 import { heldByPerson, holderOf, mayMoveOn, withExplicitOwner, withOwner } from './ownership.js';
 
-export interface StatusInput {
+export interface ConversationRef {
   accountId: string;
   conversationId: string;
+}
+
+export interface StatusInput extends ConversationRef {
   by: Person;
 }
 
@@ -19,7 +22,7 @@ type Decision = Result<Conversation | null>;
  * and tells agents in the same journal record. `null` means "already so": nothing
  * is appended, so a replayed command changes nothing.
  */
-function changeStatus(ctx: HubContext, input: StatusInput, decide: (current: Conversation) => Decision): Promise<Result<Record<string, never>>> {
+function changeStatus(ctx: HubContext, input: ConversationRef, decide: (current: Conversation) => Decision): Promise<Result<Record<string, never>>> {
   return ctx.journal.record(input.accountId, async ({ tx, append }) => {
     const found = await loadConversation(tx, input.accountId, input.conversationId);
     if (!found.ok) return found;
@@ -31,6 +34,14 @@ function changeStatus(ctx: HubContext, input: StatusInput, decide: (current: Con
     return ok({});
   });
 }
+
+/**
+ * The owner stays (who resolved it is who a reopening customer's history shows);
+ * nobody waits any more. Resolving twice is not an error: the second call changes
+ * nothing and appends nothing.
+ */
+export const resolveConversation = (ctx: HubContext, input: ConversationRef) =>
+  changeStatus(ctx, input, (current): Decision => (current.status === 'resolved' ? ok(null) : ok({ ...current, status: 'resolved', waitingSince: null })));
 
 /**
  * Resolved or pending → open. Its last holder reopening it keeps it; anyone else

@@ -5,7 +5,7 @@ import { memoryContext } from '../testing/memoryContext.js';
 import { assignConversation } from './assignConversation.js';
 import { postCustomerMessage } from './postCustomerMessage.js';
 import { recordCustomerTurn } from './recordCustomerTurn.js';
-import { resolveConversation } from './resolveConversation.js';
+import { resolveConversation } from './conversationStatus.js';
 import { loadConversation } from './loadConversation.js';
 
 let ctx: HubContext;
