@@ -194,6 +194,8 @@ runBench(async () => {
       const p = profiled.profile;
       table.push({ metric: 'CPU by module while writing, same-tab run (profiled)', value: p.sampledMs, unit: 'ms', note: p.byModule.slice(0, 5).map((m) => `${m.module} ${m.pct}%`).join(', ') });
       table.push({ metric: 'CPU by function while writing, same-tab run (profiled)', value: p.sampledMs, unit: 'ms', note: p.byFunction.slice(0, 5).map((f) => `${f.fn} ${f.pct}%`).join(', ') });
+      const busiest = p.busiest[0];
+      if (busiest) table.push({ metric: 'longest busy stretch while writing (profiled)', value: busiest.ms, unit: 'ms', note: busiest.frames.slice(0, 6).map((f) => `${f.fn} ${f.pct}%`).join(' > ') });
     }
     return {
       params: {

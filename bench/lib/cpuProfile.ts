@@ -12,6 +12,7 @@ import { round } from './measure.js';
 interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
 }
 interface Profile {
   nodes: ProfileNode[];
@@ -24,6 +25,13 @@ export interface ProfileSummary {
   /** Self time per module (package name or repo path), busiest first; `(idle)` excluded. */
   byModule: Array<{ module: string; ms: number; pct: number }>;
   byFunction: Array<{ fn: string; module: string; ms: number; pct: number }>;
+  /**
+   * The longest stretches of back-to-back busy samples (no idle sample between): a long
+   * task seen from inside. Each names the frames on the stack for most of it (inclusive
+   * time, one count per sample per frame), outermost first, so "what made it long" reads
+   * as a call path rather than a list of leaf functions.
+   */
+  busiest: Array<{ ms: number; frames: Array<{ fn: string; module: string; pct: number }> }>;
 }
 
 const MODULE_COMMENT = /^\/\/ ((?:node_modules|src-renderer|src-shared|bench)\/\S+\.(?:m?js|cjs|tsx?))$/;
@@ -92,7 +100,21 @@ export async function startCpuProfile(page: Page, siteDir: string): Promise<{ st
         functions.set(key, entry);
       }
       const pct = (us: number) => round((us / Math.max(1, total)) * 100, 1);
+      const busiest = await Promise.all(
+        busyStretches(profile)
+          .slice(0, 3)
+          .map(async (stretch) => ({
+            ms: round(stretch.us / 1000, 1),
+            frames: await Promise.all(
+              stretch.frames.slice(0, top).map(async ({ node, share }) => {
+                const { functionName, url, lineNumber } = node.callFrame;
+                return { fn: functionName || '(anonymous)', module: await moduleOf(url, lineNumber, functionName), pct: round(share * 100, 0) };
+              }),
+            ),
+          })),
+      );
       return {
+        busiest,
         sampledMs: round(total / 1000, 0),
         byModule: [...modules]
           .sort((a, b) => b[1] - a[1])
@@ -105,4 +127,63 @@ export async function startCpuProfile(page: Page, siteDir: string): Promise<{ st
       };
     },
   };
+}
+
+const MIN_STRETCH_US = 30_000;
+/** Frames on the stack for less than this share of a stretch are not named. */
+const MIN_FRAME_SHARE = 0.2;
+
+/**
+ * Busy stretches of at least 30 ms, longest first, each with the frames on the stack for
+ * at least a fifth of its samples, outermost first (by depth, then by share).
+ */
+function busyStretches(profile: Profile): Array<{ us: number; frames: Array<{ node: ProfileNode; share: number }> }> {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const depth = (id: number) => {
+    let d = 0;
+    for (let p = parent.get(id); p !== undefined; p = parent.get(p)) d++;
+    return d;
+  };
+  const stretches: Array<{ us: number; samples: number[] }> = [];
+  let current: { us: number; samples: number[] } | null = null;
+  profile.samples.forEach((id, i) => {
+    const idle = byId.get(id)?.callFrame.functionName === '(idle)';
+    if (idle) {
+      if (current && current.us >= MIN_STRETCH_US) stretches.push(current);
+      current = null;
+      return;
+    }
+    current ??= { us: 0, samples: [] };
+    current.us += profile.timeDeltas[i + 1] ?? 0; // a sample lasts until the next one
+    current.samples.push(id);
+  });
+  if (current && (current as { us: number }).us >= MIN_STRETCH_US) stretches.push(current);
+  return stretches
+    .sort((a, b) => b.us - a.us)
+    .map(({ us, samples }) => {
+      // One count per sample per function (a function reached by two paths is one frame).
+      const onStack = new Map<string, { node: ProfileNode; count: number; depth: number }>();
+      for (const leaf of samples) {
+        const seen = new Set<string>();
+        for (let id: number | undefined = leaf; id !== undefined; id = parent.get(id)) {
+          const node = byId.get(id)!;
+          const f = node.callFrame;
+          const key = `${f.functionName}@${f.url}:${f.lineNumber}`;
+          if (seen.has(key) || f.functionName === '(root)') continue;
+          seen.add(key);
+          const entry = onStack.get(key) ?? { node, count: 0, depth: depth(id) };
+          entry.count++;
+          entry.depth = Math.min(entry.depth, depth(id));
+          onStack.set(key, entry);
+        }
+      }
+      const frames = [...onStack.values()]
+        .map(({ node, count, depth: d }) => ({ node, share: count / samples.length, depth: d }))
+        .filter((f) => f.share >= MIN_FRAME_SHARE)
+        .sort((a, b) => a.depth - b.depth || b.share - a.share)
+        .map(({ node, share }) => ({ node, share }));
+      return { us, frames };
+    });
 }

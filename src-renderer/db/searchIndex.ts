@@ -37,16 +37,22 @@ export const blockOf = (seq: number) => `#${seq}`;
 /** The newest message time of a chunk (every block of the chunk carries it). */
 export const chunkAt = (messages: readonly Message[]) => messages.reduce((at, m) => Math.max(at, m.createdAt), -Infinity);
 
-/** The postings blocks of one chunk of messages (pure: tested without a database). */
-export function blocksFor(messages: readonly Message[], block: string, at = chunkAt(messages)): PostingBlock[] {
+/**
+ * Builds one chunk's postings blocks message by message, so the indexer can hand the main
+ * thread back between slices of a chunk (the term work of 500 messages is one long task
+ * on a busy machine).
+ */
+export function postingsOf(block: string, at: number) {
   const byTerm = new Map<string, PostingBlock>();
-  for (const m of messages) {
-    for (const term of termsOf(m.text)) {
-      let row = byTerm.get(term);
-      if (!row) byTerm.set(term, (row = { term, at, block, ids: [], times: [] }));
-      row.ids.push(m.id);
-      row.times.push(m.createdAt);
-    }
-  }
-  return [...byTerm.values()];
+  return {
+    add(m: Message) {
+      for (const term of termsOf(m.text)) {
+        let row = byTerm.get(term);
+        if (!row) byTerm.set(term, (row = { term, at, block, ids: [], times: [] }));
+        row.ids.push(m.id);
+        row.times.push(m.createdAt);
+      }
+    },
+    blocks: (): PostingBlock[] => [...byTerm.values()],
+  };
 }

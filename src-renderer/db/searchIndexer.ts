@@ -1,8 +1,9 @@
 import type { Message } from '../../src-shared/index.js';
 import type { WorkstationDb } from './schema.js';
 import type { BacklogRow } from './searchBacklog.js';
-import { blockOf, blocksFor, chunkAt } from './searchIndex.js';
+import { blockOf, chunkAt, postingsOf } from './searchIndex.js';
 import { readRemovals } from './searchState.js';
+import { inSlices } from './yieldToMain.js';
 
 export interface IndexStep {
   /** Messages whose postings this step wrote (queued messages since removed are skipped). */
@@ -15,8 +16,8 @@ export interface IndexStep {
 
 /**
  * Messages per step: bigger chunks write fewer postings rows per message (one per
- * distinct term per chunk), while each main-thread piece (terms of the chunk, one
- * bulkPut's clone) stays well under a 50 ms long task.
+ * distinct term per chunk). The chunk's term work yields every few ms (it took 50–80 ms
+ * in one piece on a busy machine), and one bulkPut's clone stays well under a 50 ms task.
  */
 export const STEP_MESSAGES = 500;
 const PUT_CHUNK = 500;
@@ -65,7 +66,10 @@ export function readNextChunk(db: WorkstationDb, maxMessages = STEP_MESSAGES): P
 export async function writeChunk(db: WorkstationDb, read: ChunkRead): Promise<IndexStep> {
   const seq = read.keys[0]!;
   const at = chunkAt(read.messages);
-  const blocks = blocksFor(read.messages, blockOf(seq), at);
+  // Outside the transaction: yielding inside one would let IndexedDB commit it.
+  const postings = postingsOf(blockOf(seq), at);
+  await inSlices(read.messages, postings.add);
+  const blocks = postings.blocks();
   return db.transaction('rw', [db.searchBacklog, db.searchPostings, db.searchChunks, db.searchState], async () => {
     const still = await db.searchBacklog.bulkGet(read.keys);
     if (still.includes(undefined) || (await readRemovals(db.searchState)) !== read.removals) return { indexed: 0, rows: 0, conflict: true };

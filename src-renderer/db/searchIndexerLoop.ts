@@ -1,6 +1,7 @@
 import { Dexie } from 'dexie';
 import type { WorkstationDb } from './schema.js';
 import { indexNextChunk } from './searchIndexer.js';
+import { warmFolding } from './searchText.js';
 
 export interface IndexerLoopOptions {
   /** Wall time one idle turn may spend on steps before yielding (each step is short on its own). */
@@ -46,6 +47,7 @@ export function startSearchIndexer(
   let pausedUntil = 0;
   let messagesWrittenAt = -Infinity;
   let lastRunAt = -Infinity;
+  let warm = false;
   const messagesPart = `idb://${db.name}/messages/`;
 
   const onMutated = (parts: Record<string, unknown>) => {
@@ -73,6 +75,11 @@ export function startSearchIndexer(
 
   const run = async () => {
     scheduled = false;
+    if (!warm) {
+      warm = true;
+      warmFolding();
+      return kick();
+    }
     lastRunAt = performance.now();
     running = true;
     again = false;
