@@ -1,7 +1,7 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { tempDir } from '../core/testing/tempDir.js';
 import { EncryptionUnavailableError, SafeStorageVault } from './safeStorageVault.js';
 
 /** A reversible stand-in for the OS keychain cipher. */
@@ -11,7 +11,7 @@ const fakeCrypto = (available = true) => ({
   decryptString: (data: Buffer) => [...data.toString().replace(/^sealed:/, '')].reverse().join(''),
 });
 
-const tempPath = async () => join(await mkdtemp(join(tmpdir(), 'safe-')), 'credentials.safe.json');
+const tempPath = async () => join(await tempDir('safe', onTestFinished), 'credentials.safe.json');
 
 describe('SafeStorageVault', () => {
   it('stores only the encrypted token and reads it back', async () => {

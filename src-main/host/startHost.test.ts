@@ -1,8 +1,8 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
+import { tempDir } from '../core/testing/tempDir.js';
 import { WebSocket } from 'ws';
 import { BRIDGE_WS_PATH } from '../../src-shared/bridge/wire.js';
 import { createCore, type Core, MemoryVault } from '../core/index.js';
@@ -16,7 +16,7 @@ let host: RunningHost;
 let rendererDir: string;
 
 beforeEach(async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'host-'));
+  const dir = await tempDir('host', onTestFinished);
   rendererDir = join(dir, 'dist-renderer');
   await mkdir(join(rendererDir, 'assets'), { recursive: true });
   await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>ws</title>');

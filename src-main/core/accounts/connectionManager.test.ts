@@ -1,7 +1,7 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, onTestFinished } from 'vitest';
+import { tempDir } from '../testing/tempDir.js';
 import type { AccountView } from '../../../src-shared/bridge/contract.js';
 import { createCore, type Core } from '../createCore.js';
 import { type FakeSocket, fakeSocketFactory } from '../testing/fakeSocket.js';
@@ -32,7 +32,7 @@ const last = () => sockets.at(-1)!;
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
 
 beforeEach(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'manager-'));
+  dataDir = await tempDir('manager', onTestFinished);
   vault = new MemoryVault();
   await boot();
   return () => core.stop();

@@ -1,7 +1,5 @@
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, onTestFinished } from 'vitest';
+import { tempDir } from '../testing/tempDir.js';
 import { createCore, type Core } from '../createCore.js';
 import { type FakeSocket, fakeSocketFactory } from '../testing/fakeSocket.js';
 import { memoryLogger, TOKEN } from '../testing/fixtures.js';
@@ -32,7 +30,7 @@ const statusOf = async (accountId: string) => {
 };
 
 beforeEach(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'reconnect-'));
+  dataDir = await tempDir('reconnect', onTestFinished);
   vault = new MemoryVault();
   clock = new ManualClock();
   await boot();

@@ -1,9 +1,8 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, onTestFinished } from 'vitest';
+import { tempDir } from '../testing/tempDir.js';
 import { IMAGE_SAMPLES, SVG_WITH_SCRIPT } from '../../../src-shared/domain/imageSamples.js';
 import { createCore, type Core } from '../createCore.js';
 import { systemClock } from '../ports/clock.js';
@@ -46,7 +45,7 @@ beforeEach(async () => {
   hub = hubDouble();
   await new Promise<void>((resolve) => hub.server.listen(0, '127.0.0.1', resolve));
   hubUrl = `http://127.0.0.1:${(hub.server.address() as AddressInfo).port}`;
-  dataDir = await mkdtemp(join(tmpdir(), 'attachments-'));
+  dataDir = await tempDir('attachments', onTestFinished);
   core = createCore({ dataDir, vault: new MemoryVault(), log: memoryLogger(), socketFactory: fakeSocketFactory().factory });
   await core.start();
   await core.handlers.invoke('accounts/add', { hubUrl, token: TOKEN });

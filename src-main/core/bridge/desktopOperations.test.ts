@@ -1,7 +1,5 @@
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { tempDir } from '../testing/tempDir.js';
 import { createCore } from '../createCore.js';
 import type { DesktopNotification, DesktopPort } from '../ports/desktop.js';
 import { fakeSocketFactory } from '../testing/fakeSocket.js';
@@ -20,7 +18,7 @@ function fakeDesktop(handled = true) {
 }
 
 async function coreWith(desktop?: DesktopPort) {
-  const dataDir = await mkdtemp(join(tmpdir(), 'desktop-'));
+  const dataDir = await tempDir('desktop', onTestFinished);
   const log = memoryLogger();
   const core = createCore({ dataDir, vault: new MemoryVault(), log, socketFactory: fakeSocketFactory().factory, desktop });
   const pushes: [string, unknown][] = [];

@@ -1,7 +1,5 @@
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, onTestFinished } from 'vitest';
+import { tempDir } from '../testing/tempDir.js';
 import { bridgeCallNames } from '../../../src-shared/bridge/contract.js';
 import { createCore, type Core } from '../createCore.js';
 import { fakeSocketFactory } from '../testing/fakeSocket.js';
@@ -15,7 +13,7 @@ let vault: MemoryVault;
 
 beforeEach(async () => {
   vault = new MemoryVault();
-  const dataDir = await mkdtemp(join(tmpdir(), 'bridge-'));
+  const dataDir = await tempDir('bridge', onTestFinished);
   core = createCore({ dataDir, vault, log: memoryLogger(), socketFactory: fakeSocketFactory().factory });
   await core.start();
   return () => core.stop();

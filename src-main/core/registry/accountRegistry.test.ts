@@ -1,7 +1,7 @@
-import { mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, onTestFinished } from 'vitest';
+import { tempDir } from '../testing/tempDir.js';
 import { systemClock } from '../ports/clock.js';
 import { memoryLogger } from '../testing/fixtures.js';
 import { AccountRegistry } from './accountRegistry.js';
@@ -24,7 +24,7 @@ const open = (extra: Partial<ConstructorParameters<typeof AccountRegistry>[0]> =
   new AccountRegistry({ path, log: memoryLogger(), clock: systemClock, ...extra });
 
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'registry-'));
+  dir = await tempDir('registry', onTestFinished);
   path = join(dir, 'accounts.json');
 });
 

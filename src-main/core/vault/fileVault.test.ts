@@ -1,10 +1,10 @@
-import { chmod, mkdtemp, readFile, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { chmod, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { tempDir } from '../testing/tempDir.js';
 import { FileVault } from './fileVault.js';
 
-const tempFile = async () => join(await mkdtemp(join(tmpdir(), 'vault-')), 'nested', 'credentials.json');
+const tempFile = async () => join(await tempDir('vault', onTestFinished), 'nested', 'credentials.json');
 
 describe('FileVault', () => {
   it('stores, reads and deletes secrets in a 0600 file', async () => {
