@@ -30,12 +30,13 @@ const FIRST_MESSAGES = Math.min(TARGET_MESSAGES, 100_000);
 const BIG_CONVERSATION = 1_000;
 const CHUNK_MESSAGES = 50_000;
 const REPEATS = 3;
+const RELAUNCHES = 3;
 /** The runner kills a benchmark after this long (run.ts; BENCH_TIMEOUT_MS for a longer one-off run). */
 const RUNNER_TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_MS ?? 90_000);
 /** Seeding stops so that everything ends inside the runner's limit. */
-const BUDGET_MS = Number(process.env.BENCH_COLDSTART_BUDGET_MS ?? RUNNER_TIMEOUT_MS - 18_000);
+const BUDGET_MS = Number(process.env.BENCH_COLDSTART_BUDGET_MS ?? RUNNER_TIMEOUT_MS - 30_000);
 /** What the last measuring step plus relaunch and teardown take, reserved from the budget. */
-const RESERVE_MS = 18_000;
+const RESERVE_MS = 30_000;
 const TARGET_INTERACTIVE_MS = 1_000;
 const TARGET_HEAP_MB = 300;
 const INBOX_PAGE = 200;
@@ -43,6 +44,8 @@ const MESSAGE_PAGE = 100;
 
 interface Run {
   domContentLoadedMs: number;
+  /** Navigation start → the app's IndexedDB open resolved (its `workstation:db-open` mark). */
+  dbOpenMs: number;
   firstRowMs: number;
   firstRowFrameMs: number;
   /**
@@ -103,6 +106,7 @@ async function coldStart(rig: BrowserRig, seed: SeedResult): Promise<Run> {
     const second = await readProbe(page);
 
     const nav = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.domContentLoadedEventEnd ?? NaN);
+    const dbOpen = await page.evaluate(() => performance.getEntriesByName('workstation:db-open')[0]?.startTime ?? NaN);
     const keyAt = first.inputAt!;
     const before = first.longTasks.filter((t) => t.start < keyAt);
     const tasks = before.map((t) => Math.round(t.duration));
@@ -113,6 +117,7 @@ async function coldStart(rig: BrowserRig, seed: SeedResult): Promise<Run> {
     await cdp.detach();
     return {
       domContentLoadedMs: round(nav, 0),
+      dbOpenMs: round(dbOpen, 0),
       firstRowMs: round(first.firstRowAt!, 0),
       firstRowFrameMs: round(first.firstRowFrameAt ?? NaN, 0),
       interactiveMs: round(quietAt + keyToSelected, 0),
@@ -138,6 +143,7 @@ function summarize(runs: Run[]) {
     interactiveMs: medianOf(runs, (r) => r.interactiveMs),
     harnessSelectedMs: medianOf(runs, (r) => r.harnessSelectedMs),
     domContentLoadedMs: medianOf(runs, (r) => r.domContentLoadedMs),
+    dbOpenMs: medianOf(runs, (r) => r.dbOpenMs),
     keyToSelectedMs: medianOf(runs, (r) => r.keyToSelectedMs),
     openNewestMs: medianOf(runs, (r) => r.openNewestMs),
     openTypicalMs: medianOf(runs, (r) => r.openTypicalMs),
@@ -205,9 +211,15 @@ runBench(async () => {
     const counts = await probePage.evaluate(() => window.bench.counts('workstation'));
     await probePage.close();
 
-    // Once more after restarting the browser on the same profile: IndexedDB backend reopened.
-    await rig.relaunch();
-    const afterRelaunch = await coldStart(rig, seed);
+    // After restarting the browser on the same profile: the IndexedDB backend reopens the
+    // whole store. Several times: the first restart follows the bulk seed (the backend may
+    // still compact it), a user's restart follows a day's ordinary use.
+    const relaunches: Run[] = [];
+    for (let i = 0; i < RELAUNCHES; i++) {
+      await rig.relaunch();
+      relaunches.push(await coldStart(rig, seed));
+    }
+    const afterRelaunch = summarize(relaunches);
 
     // Linear extrapolation in the message count (conversations fixed) from the two steps.
     const a = steps[0]!;
@@ -227,10 +239,15 @@ runBench(async () => {
         metric: `cold start → interactive @ ${k(x.messages)} msgs`,
         value: x.summary.interactiveMs,
         unit: 'ms',
-        note: `median of ${REPEATS}; DOMContentLoaded ${x.summary.domContentLoadedMs}, first row ${x.summary.firstRowMs}, j→selected ${x.summary.keyToSelectedMs}, with harness ${x.summary.harnessSelectedMs} ms (target < ${TARGET_INTERACTIVE_MS} ms: ${met(x.summary.interactiveMs < TARGET_INTERACTIVE_MS)})`,
+        note: `median of ${REPEATS}; DOMContentLoaded ${x.summary.domContentLoadedMs}, db open ${x.summary.dbOpenMs}, first row ${x.summary.firstRowMs}, j→selected ${x.summary.keyToSelectedMs}, with harness ${x.summary.harnessSelectedMs} ms (target < ${TARGET_INTERACTIVE_MS} ms: ${met(x.summary.interactiveMs < TARGET_INTERACTIVE_MS)})`,
       })),
       ...(atTarget === null ? [] : [{ metric: `  extrapolated to ${k(TARGET_MESSAGES)} msgs`, value: atTarget, unit: 'ms', note: slopePerMillion === 0 ? `no growth measured between the steps (slope clamped at 0; 50k conversations fixed)` : `linear, ${round(slopePerMillion!, 0)} ms per 1M messages (50k conversations fixed)` }]),
-      { metric: 'cold start after browser relaunch', value: afterRelaunch.interactiveMs, unit: 'ms', note: `first row ${afterRelaunch.firstRowMs} ms, same profile, ${k(last.messages)} msgs` },
+      {
+        metric: 'cold start after browser relaunch',
+        value: afterRelaunch.interactiveMs,
+        unit: 'ms',
+        note: `median of ${RELAUNCHES} restarts (${relaunches.map((r) => r.interactiveMs).join(' / ')}; db open ${relaunches.map((r) => r.dbOpenMs).join(' / ')}), same profile, ${k(last.messages)} msgs (target < ${TARGET_INTERACTIVE_MS} ms: ${met(afterRelaunch.interactiveMs < TARGET_INTERACTIVE_MS)})`,
+      },
       {
         metric: 'startup queries, app code, one by one',
         value: round(Object.entries(last.startupQueries ?? {}).filter(([q]) => q.startsWith('countInbox') || q.startsWith('queryInbox') || q === 'openMs').reduce((sum, [, ms]) => sum + ms, 0), 0),
@@ -273,7 +290,7 @@ runBench(async () => {
         seeding,
         counts,
         steps,
-        afterRelaunch,
+        afterRelaunch: { runs: relaunches, summary: afterRelaunch },
         extrapolation: { slopeMsPerMillionMessages: slopePerMillion === null ? null : round(slopePerMillion, 1), interactiveMsAtTarget: atTarget, heapMBAtTarget: heapAtTarget },
         targets: {
           interactiveMs: { target: TARGET_INTERACTIVE_MS, measured: s.interactiveMs, atMessages: last.messages, extrapolated: atTarget, met: s.interactiveMs < TARGET_INTERACTIVE_MS },
