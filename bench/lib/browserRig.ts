@@ -46,7 +46,8 @@ export async function buildSite(outDir: string, { minify = true }: { minify?: bo
     base: '/',
     configFile: false,
     envDir: false,
-    publicDir: false,
+    // The app's public files (openCache.js, loaded by index.html before the bundle).
+    publicDir: join(REPO, 'src-renderer/public'),
     logLevel: 'warn',
     plugins: [react()],
     build: {
