@@ -1,14 +1,14 @@
 import type { EngineArticle } from '../../src-shared/ai/index.js';
 import { kbOf } from '../db/kb.js';
 import type { WorkstationDb } from '../db/schema.js';
-import { onChangesThrottled } from '../db/onChanges.js';
-import type { AccountsStore } from '../features/accounts/accountsStore.js';
+import { onTablesChanged } from '../db/onChanges.js';
+import { accountIdsKey, onAccountsChanged, type AccountsStore } from '../features/accounts/accountsStore.js';
 import type { AiClient } from './aiClient.js';
 
 /**
- * Keeps the worker's engines in step with the cached KB: on start, and after KB
- * changes (checked at most once a second; an account's engine is rebuilt only when
- * its articles changed).
+ * Keeps the worker's engines in step with the cached KB: on start, after writes to the
+ * KB table (at most once a second), and when accounts come or go; an account's engine
+ * is rebuilt only when its articles changed.
  */
 export function feedKnowledge(db: WorkstationDb, accounts: AccountsStore, ai: AiClient): () => void {
   const seen = new Map<string, string>();
@@ -21,10 +21,8 @@ export function feedKnowledge(db: WorkstationDb, accounts: AccountsStore, ai: Ai
       ai.setKb(accountId, articles satisfies EngineArticle[]);
     }
   };
-  const run = () => void sync();
-  const stopChanges = onChangesThrottled(run, 1_000);
-  const stopAccounts = accounts.subscribe(run);
-  run();
+  const stopChanges = onTablesChanged(db, ['kb'], sync, 1_000);
+  const stopAccounts = onAccountsChanged(accounts, accountIdsKey, () => void sync());
   return () => {
     stopChanges();
     stopAccounts();

@@ -1,4 +1,3 @@
-import { useThrottledQuery } from '../../app/useThrottledQuery.js';
 import { useShallow } from 'zustand/shallow';
 import { useAccounts, useInbox, useServices } from '../../app/services.js';
 import type { CachedConversation } from '../../db/schema.js';
@@ -15,6 +14,8 @@ import { useCoalescedQuery } from './useCoalescedQuery.js';
 const LIST_REFRESH_MS = 250;
 const LIST_REFRESH_MAX_MS = 1_000;
 const LIST_TABLES = ['conversations'] as const;
+/** Counts cost far more than the list: once a second at most. */
+const COUNTS_REFRESH_MS = 1_000;
 
 /** The unified inbox: the first `limit` conversations of the filter, across every account. */
 export function useInboxConversations(limit: number): CachedConversation[] | undefined {
@@ -27,15 +28,23 @@ export function useInboxConversations(limit: number): CachedConversation[] | und
 
 /**
  * Count per filter, for the tab badges: index counts cost far more than the list, so
- * throttled, and not before the list has its rows (`listReady`): at startup on a big
- * cache they competed with the list's first read (after a browser restart, hundreds of ms).
+ * re-read at most once a second after conversations change (not after any write), and
+ * not before the list has its rows (`listReady`): at startup on a big cache they
+ * competed with the list's first read (after a browser restart, hundreds of ms).
  */
 export function useInboxCounts(filters: readonly InboxFilter[], listReady: boolean): Record<string, number> | undefined {
   const { db } = useServices();
   const mine = useAccounts(useShallow(myIds));
   const scope = useInbox((s) => s.scope);
-  return useThrottledQuery(
-    async () => (listReady ? Object.fromEntries(await Promise.all(filters.map(async (f) => [f, await countInbox(db, f, mine, scope)] as const))) : undefined),
-    [db, mine, filters, scope, listReady],
+  return useCoalescedQuery(
+    db,
+    LIST_TABLES,
+    // One read transaction for every count (a count per filter per account: 120 with 20 accounts).
+    async () =>
+      listReady
+        ? db.transaction('r', db.conversations, async () => Object.fromEntries(await Promise.all(filters.map(async (f) => [f, await countInbox(db, f, mine, scope)] as const))))
+        : undefined,
+    [mine, filters, scope, listReady],
+    COUNTS_REFRESH_MS,
   );
 }

@@ -1,15 +1,15 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services.js';
-import { onChangesThrottled } from '../../db/onChanges.js';
-import { myIds } from '../accounts/accountsStore.js';
+import { onTablesChanged } from '../../db/onChanges.js';
+import { myIds, onAccountsChanged } from '../accounts/accountsStore.js';
 import { queryInbox } from '../inbox/queryInbox.js';
 
 const EVERY_MS = 1_000;
 
 /**
  * The combined badge: unread customer messages in my conversations, on every account.
- * Recounted at most once a second after a change (a burst of writes costs one count).
+ * Recounted at most once a second after conversations change (a burst costs one count).
  * Electron sets the dock/tray badge; the web host shows it in the tab title.
  */
 export function useBadge(): void {
@@ -26,10 +26,8 @@ export function useBadge(): void {
       const viaMain = await bridge.app.setBadge({ count });
       if (!(viaMain.ok && viaMain.value.handled)) document.title = count > 0 ? `(${count}) ${title}` : title;
     };
-    const run = () => void recount();
-    const stopChanges = onChangesThrottled(run, EVERY_MS);
-    const unsubscribeAccounts = accounts.subscribe(run);
-    run();
+    const stopChanges = onTablesChanged(db, ['conversations'], recount, EVERY_MS);
+    const unsubscribeAccounts = onAccountsChanged(accounts, (s) => JSON.stringify(myIds(s)), () => void recount());
     return () => {
       stopChanges();
       unsubscribeAccounts();
