@@ -30,6 +30,17 @@ describe('AI client and worker host', () => {
     expect(await ai.suggest('c2', 'shop-without-kb', '什么时候发货', [])).toEqual([]);
   });
 
+  it('counts the KB feeds per account and tells subscribers', () => {
+    const ai = createAiClient(inProcessWorker());
+    let told = 0;
+    const off = ai.onKbFed(() => told++);
+    ai.setKb('shop-a', []);
+    ai.setKb('shop-a', KB);
+    off();
+    ai.setKb('shop-b', KB);
+    expect([ai.kbVersion('shop-a'), ai.kbVersion('shop-b'), ai.kbVersion('shop-c'), told]).toEqual([2, 1, 0, 2]);
+  });
+
   it('drops suggestions for an older message of the same conversation', async () => {
     const ai = createAiClient(inProcessWorker());
     ai.setKb('shop-a', KB);

@@ -3,6 +3,14 @@ import type { WorkerReply, WorkerRequest } from './protocol.js';
 
 export interface AiClient {
   setKb(accountId: string, articles: EngineArticle[]): void;
+  /**
+   * How many times the account's KB was fed to the worker: a suggestion computed before
+   * the articles arrived (an account just added, its KB still replaying) or before a
+   * lead's edit is asked again when it moves.
+   */
+  kbVersion(accountId: string): number;
+  /** Subscribes to kbVersion changes (useSyncExternalStore's shape). */
+  onKbFed(listener: () => void): () => void;
   /** Resolves null when a newer request for the same `key` (conversation) superseded it. */
   suggest(key: string, accountId: string, text: string, context: string[]): Promise<Suggestion[] | null>;
   mood(texts: string[]): Promise<{ scores: SentimentScore[]; mood: ConversationMood }>;
@@ -20,6 +28,8 @@ export function createAiClient(port: Port): AiClient {
   let nextId = 1;
   const waiting = new Map<number, (reply: WorkerReply) => void>();
   const latestFor = new Map<string, number>();
+  const kbVersions = new Map<string, number>();
+  const kbListeners = new Set<() => void>();
   port.onmessage = (e) => {
     waiting.get(e.data.id)?.(e.data);
     waiting.delete(e.data.id);
@@ -31,7 +41,16 @@ export function createAiClient(port: Port): AiClient {
     });
 
   return {
-    setKb: (accountId, articles) => port.postMessage({ type: 'kb', accountId, articles }),
+    setKb(accountId, articles) {
+      port.postMessage({ type: 'kb', accountId, articles });
+      kbVersions.set(accountId, (kbVersions.get(accountId) ?? 0) + 1);
+      for (const listener of kbListeners) listener();
+    },
+    kbVersion: (accountId) => kbVersions.get(accountId) ?? 0,
+    onKbFed(listener) {
+      kbListeners.add(listener);
+      return () => void kbListeners.delete(listener);
+    },
     async suggest(key, accountId, text, context) {
       const id = nextId++;
       latestFor.set(key, id);

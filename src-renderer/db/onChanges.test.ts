@@ -2,7 +2,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { inboxKeys } from './inboxKeys.js';
-import { onTablesChanged } from './onChanges.js';
+import { oneAtATime, onTablesChanged } from './onChanges.js';
 import type { WorkstationDb } from './schema.js';
 import { conversation, freshDb, message } from './testing.js';
 
@@ -85,5 +85,23 @@ describe('onTablesChanged', () => {
     await putConversation(999);
     await vi.waitFor(() => expect(read.mock.calls.length).toBe(before + 1));
     expect(at.at(-1)! - changedAt).toBeLessThan(40);
+  });
+});
+
+describe('oneAtATime', () => {
+  it('starts each call after the previous one settled, in call order, even after a failure', async () => {
+    const log: string[] = [];
+    let n = 0;
+    const run = oneAtATime(async () => {
+      const i = ++n;
+      log.push(`start ${i}`);
+      await new Promise((resolve) => setTimeout(resolve, i === 1 ? 20 : 1));
+      log.push(`end ${i}`);
+      if (i === 2) throw new Error('boom');
+    });
+    const calls = [run(), run(), run()];
+    await expect(calls[1]).rejects.toThrow('boom');
+    await Promise.all([calls[0], calls[2]]);
+    expect(log).toEqual(['start 1', 'end 1', 'start 2', 'end 2', 'start 3', 'end 3']);
   });
 });

@@ -49,3 +49,17 @@ export function onTablesChanged(db: Dexie, tables: readonly string[], run: () =>
     Dexie.on('storagemutated').unsubscribe(onMutated);
   };
 }
+
+/**
+ * Wraps `run` so calls never overlap: each starts after the previous one settled. For a
+ * reader fed by two triggers (table writes, account changes): two overlapping reads can
+ * finish out of order and leave the older state as the last word.
+ */
+export function oneAtATime(run: () => Promise<unknown>): () => Promise<void> {
+  let last: Promise<unknown> = Promise.resolve();
+  return () => {
+    const next = last.then(run, run);
+    last = next.catch(() => undefined);
+    return next.then(() => undefined);
+  };
+}

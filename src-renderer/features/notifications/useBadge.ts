@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services.js';
-import { onTablesChanged } from '../../db/onChanges.js';
+import { oneAtATime, onTablesChanged } from '../../db/onChanges.js';
 import { myIds, onAccountsChanged } from '../accounts/accountsStore.js';
 import { queryInbox } from '../inbox/queryInbox.js';
 
@@ -18,14 +18,14 @@ export function useBadge(): void {
   useEffect(() => {
     const title = t('app.title');
     let last = -1;
-    const recount = async () => {
+    const recount = oneAtATime(async () => {
       const mine = await queryInbox(db, 'mine', myIds(accounts.getState()), Infinity);
       const count = mine.reduce((sum, c) => sum + c.unread, 0);
       if (count === last) return;
       last = count;
       const viaMain = await bridge.app.setBadge({ count });
       if (!(viaMain.ok && viaMain.value.handled)) document.title = count > 0 ? `(${count}) ${title}` : title;
-    };
+    });
     const stopChanges = onTablesChanged(db, ['conversations'], recount, EVERY_MS);
     const unsubscribeAccounts = onAccountsChanged(accounts, (s) => JSON.stringify(myIds(s)), () => void recount());
     return () => {

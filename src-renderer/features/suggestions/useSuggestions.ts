@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { Suggestion } from '../../../src-shared/ai/index.js';
 import { useServices } from '../../app/services.js';
 import { latestMessages } from '../../db/conversations.js';
@@ -33,6 +33,8 @@ export function useSuggestions(conversation: CachedConversation): Suggested {
   const latest = turns?.at(-1);
   const question = latest?.text;
   const context = turns?.slice(-1 - CONTEXT_TURNS, -1).map((m) => m.text) ?? [];
+  // Asked again when the account's KB reaches the worker (after the question, or edited).
+  const kbVersion = useSyncExternalStore(ai.onKbFed, () => ai.kbVersion(conversation.accountId));
 
   useEffect(() => {
     if (!question) return;
@@ -42,7 +44,7 @@ export function useSuggestions(conversation: CachedConversation): Suggested {
       live = false;
     };
     // The context is derived from the same turns as the question.
-  }, [ai, conversation.id, conversation.accountId, question]);
+  }, [ai, conversation.id, conversation.accountId, question, kbVersion]);
   const suggestions = !question ? (turns ? [] : undefined) : answered?.question === question ? answered.list : undefined;
   return { messageId: latest?.id ?? null, question: question ?? null, suggestions };
 }
