@@ -51,7 +51,7 @@ export interface CustomerWithLatest {
   latest: Conversation | null;
 }
 
-/** The same for many visitor ids in one read (a webhook batch); unknown ones are missing from the map. */
+/** The same for many visitor ids in one read (a webhook batch); unknown ones are missing from the map. ANY of an array: index lookups, not a scan of the account's customers (see findInboundEvents). */
 export async function findCustomersWithLatest(db: Queryable, accountId: string, visitorIds: readonly string[]): Promise<Map<string, CustomerWithLatest>> {
   const result = await db.query<{ visitor_id: string; id: string; name: string; doc: Conversation | null }>(
     `SELECT cu.visitor_id, cu.id, cu.name, co.doc FROM customers cu
@@ -59,7 +59,7 @@ export async function findCustomersWithLatest(db: Queryable, accountId: string, 
        SELECT doc FROM conversations WHERE account_id = cu.account_id AND customer_id = cu.id
        ORDER BY (doc->>'createdAt')::bigint DESC LIMIT 1
      ) co ON true
-     WHERE cu.account_id = $1 AND cu.visitor_id IN (SELECT jsonb_array_elements_text($2::jsonb))`,
+     WHERE cu.account_id = $1 AND cu.visitor_id = ANY (ARRAY(SELECT jsonb_array_elements_text($2::jsonb)))`,
     [accountId, JSON.stringify(visitorIds)],
   );
   return new Map(result.rows.map((row) => [row.visitor_id, { customer: { id: row.id, name: row.name }, latest: row.doc ?? null }]));
