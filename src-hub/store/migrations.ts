@@ -236,6 +236,17 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; up: (tx: Transaction) 
         ALTER TABLE webhook_inbound DROP CONSTRAINT webhook_inbound_account_id_fkey;
       `),
   },
+  {
+    // Messages stored together (a webhook batch, widget lines that arrived together)
+    // share their created_at, and ordering by (created_at, id) put them in the order
+    // of their random ids. `pos` is the order they were written in: within an
+    // account, writes queue on its head row lock, so this is the order of the log.
+    version: 8,
+    up: (tx) =>
+      tx.exec(`
+        ALTER TABLE messages ADD COLUMN pos bigint GENERATED ALWAYS AS IDENTITY;
+      `),
+  },
 ];
 
 export async function runMigrations(db: Database): Promise<number> {
