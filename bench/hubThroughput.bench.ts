@@ -14,6 +14,8 @@ import { makeTempDir, openSocket, removeDir, waitFor } from './lib/hubRig.js';
 import { round, withTimeout, type Throughput } from './lib/measure.js';
 import { startRawRelay } from './lib/rawRelay.js';
 import { measureRawStoreLimits } from './lib/rawStoreLimits.js';
+import { startProcessCpuProfile } from './lib/processCpuProfile.js';
+import type { ProfileSummary } from './lib/cpuProfile.js';
 
 const N = 2000;
 const WARMUP = 200;
@@ -24,6 +26,22 @@ const BATCH_WINDOW = 4;
 /** Messages posted in batches: more than N, so the phase lasts long enough to time. */
 const N_BATCH = 10_000;
 const DRAIN_TIMEOUT_MS = 60_000;
+/**
+ * HUB_CPU_PROFILE=<dir>: the batch and widget phases run under a CPU profile of
+ * this process (the hub; the generator is its own process), summarized in the
+ * results and saved as <dir>/hub-<phase>.cpuprofile. Profiling slows the hub:
+ * such a run is for attribution, not for the rates.
+ */
+const PROFILE_DIR = process.env.HUB_CPU_PROFILE;
+const profiles: Record<string, ProfileSummary> = {};
+
+async function profiled<T>(phase: string, run: () => Promise<T>): Promise<T> {
+  if (!PROFILE_DIR) return run();
+  const profile = await startProcessCpuProfile();
+  const result = await run();
+  profiles[phase] = await profile.stop(25, `${PROFILE_DIR}/hub-${phase}.cpuprofile`);
+  return result;
+}
 
 interface Counted extends Throughput {
   /** Messages per request. */
@@ -86,9 +104,9 @@ async function measureHub(generator: Generator) {
     const webhook = await endToEnd(generator, webhookJob(hub.url, single, secret, 'run', N, 0), N, received);
     const batched = `${single}/batch`;
     await endToEnd(generator, webhookJob(hub.url, batched, secret, 'warm-batch', BATCH * BATCH_WINDOW, BATCH), BATCH * BATCH_WINDOW, received);
-    const webhookBatch = await endToEnd(generator, webhookJob(hub.url, batched, secret, 'run-batch', N_BATCH, BATCH), N_BATCH, received);
+    const webhookBatch = await profiled('webhookBatch', () => endToEnd(generator, webhookJob(hub.url, batched, secret, 'run-batch', N_BATCH, BATCH), N_BATCH, received));
     const socket = { kind: 'socket', url: `${hub.url}/customer`, auth: { accountId, visitorId: 'bench-visitor-0001', name: 'Visitor' }, event: 'customer.send', window: WINDOW } as const;
-    const widget = await endToEnd(generator, { ...socket, phase: 'run', requests: N }, N, received);
+    const widget = await profiled('widget', () => endToEnd(generator, { ...socket, phase: 'run', requests: N }, N, received));
     agent.close();
     return { webhook, webhookBatch, widget };
   } finally {
@@ -146,7 +164,7 @@ runBench(async () => {
     { metric: `raw PGlite: the same, ${WINDOW} msgs per tx`, value: store.batched.perSecond, unit: 'msg/s', note: 'two multi-row INSERTs per tx' },
   ];
   return {
-    params: { n: N, nBatched: N_BATCH, warmup: WARMUP, window: WINDOW, batch: BATCH, batchWindow: BATCH_WINDOW, generator: 'own process, HTTP keep-alive / one socket.io client', target: 'hub ≥ 50% of raw socket.io' },
+    params: { profiled: Boolean(PROFILE_DIR), n: N, nBatched: N_BATCH, warmup: WARMUP, window: WINDOW, batch: BATCH, batchWindow: BATCH_WINDOW, generator: 'own process, HTTP keep-alive / one socket.io client', target: 'hub ≥ 50% of raw socket.io' },
     results: {
       hubWebhookEndToEnd: hub.webhook,
       hubWebhookBatchEndToEnd: hub.webhookBatch,
@@ -157,6 +175,7 @@ runBench(async () => {
       rawPgliteOneTransactionPerMessage: store.oneTransactionPerMessage,
       rawPgliteBatched: store.batched,
       fractionOfRawSocketIo: { webhook: ofRaw(hub.webhook), webhookBatch: ofRaw(hub.webhookBatch), widget: ofRaw(hub.widget) },
+      ...(PROFILE_DIR ? { hubCpuProfiles: profiles } : {}),
       fractionOfRawHttp: { webhook: round(hub.webhook.perSecond / raw.http.perSecond, 3), webhookBatch: round(hub.webhookBatch.perSecond / raw.httpBatch.perSecond, 3) },
     },
     table,

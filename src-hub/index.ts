@@ -21,6 +21,7 @@ import { createEventBus } from './events/eventBus.js';
 import { createJournal } from './events/journal.js';
 import { startOrderedPublisher } from './events/orderedPublisher.js';
 import { joinRedisCluster } from './events/redisCluster.js';
+import { leadAlone, leadByAdvisoryLock } from './scaleout/leadership.js';
 import { loadOrCreateAdminSecret } from './http/adminSecret.js';
 import { createHttpRouter } from './http/httpRouter.js';
 import { openDatabase } from './store/database.js';
@@ -64,7 +65,7 @@ export type { ConnectionLimits } from './limits/connectionLimit.js';
 export interface RunningHub {
   url: string;
   port: number;
-  /** null when `options.email` was not given. */
+  /** null when `options.email` was not given. `smtpPort` is null on a cluster node while another node listens. */
   email: Pick<EmailChannel, 'smtpPort' | 'addressOf'> | null;
   admin: {
     createAccount(input: { id: string; name: string; channel: Channel }): Promise<HubAccount>;
@@ -94,6 +95,18 @@ const unwrap = <T>(result: Result<T>): T => {
   if (!result.ok) throw new HubAdminError(result.error.code, result.error.message);
   return result.value;
 };
+
+/** The advisory lock whose holder runs the SMTP listener (the migrations take 4600_0001). */
+export const SMTP_LISTENER_LOCK = 4600_0002;
+
+/** The channel as callers see it: the port read when asked, since in a cluster this node may take the listener over later. */
+const emailView = (channel: EmailChannel | null): RunningHub['email'] =>
+  channel && {
+    get smtpPort() {
+      return channel.smtpPort;
+    },
+    addressOf: (accountId) => channel.addressOf(accountId),
+  };
 
 /** The composition root: store, journal, namespaces and HTTP on one port. */
 export async function startHub(options: HubOptions): Promise<RunningHub> {
@@ -144,7 +157,9 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const port = (http.address() as AddressInfo).port;
   let email: EmailChannel | null = null;
   try {
-    email = options.email ? await startEmailChannel(ctx, options.email) : null;
+    // Nodes sharing a PostgreSQL may be a cluster: one of them listens for mail at a time.
+    const lead = options.databaseUrl ? leadByAdvisoryLock({ databaseUrl: options.databaseUrl, lockKey: SMTP_LISTENER_LOCK, name: 'smtp listener', log }) : leadAlone;
+    email = options.email ? await startEmailChannel(ctx, options.email, undefined, lead) : null;
   } catch (error) {
     await webhook.close();
     await new Promise<void>((resolve) => io.close(() => resolve()));
@@ -181,7 +196,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   return {
     url,
     port,
-    email: email && { smtpPort: email.smtpPort, addressOf: email.addressOf },
+    email: emailView(email),
     admin: {
       createAccount: async (input) => unwrap(await ctx.admin.createAccount(input)),
       issueToken: async (input) => unwrap(await ctx.admin.issueToken(input)),

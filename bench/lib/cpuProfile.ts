@@ -14,7 +14,7 @@ interface ProfileNode {
   callFrame: { functionName: string; url: string; lineNumber: number };
   children?: number[];
 }
-interface Profile {
+export interface Profile {
   nodes: ProfileNode[];
   samples: number[];
   timeDeltas: number[];
@@ -74,8 +74,6 @@ export async function startCpuProfile(page: Page, siteDir: string): Promise<{ st
     stop: async (top = 12) => {
       const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
       await cdp.detach().catch(() => undefined);
-      const byNode = new Map<number, number>();
-      profile.samples.forEach((id, i) => byNode.set(id, (byNode.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
       const indexes = new Map<string, (line: number) => string>();
       const moduleOf = async (url: string, line: number, fn: string): Promise<string> => {
         if (!url) return fn.startsWith('(') ? fn : '(native)';
@@ -84,48 +82,59 @@ export async function startCpuProfile(page: Page, siteDir: string): Promise<{ st
         if (!indexes.has(path)) indexes.set(path, await moduleIndex(join(siteDir, path)).catch(() => () => basename(path)));
         return indexes.get(path)!(line);
       };
-      const modules = new Map<string, number>();
-      const functions = new Map<string, { fn: string; module: string; us: number }>();
-      let total = 0;
-      for (const node of profile.nodes) {
-        const us = byNode.get(node.id) ?? 0;
-        const { functionName, url, lineNumber } = node.callFrame;
-        if (us === 0 || functionName === '(idle)') continue;
-        total += us;
-        const module = await moduleOf(url, lineNumber, functionName);
-        modules.set(module, (modules.get(module) ?? 0) + us);
-        const key = `${functionName || '(anonymous)'}@${module}`;
-        const entry = functions.get(key) ?? { fn: functionName || '(anonymous)', module, us: 0 };
-        entry.us += us;
-        functions.set(key, entry);
-      }
-      const pct = (us: number) => round((us / Math.max(1, total)) * 100, 1);
-      const busiest = await Promise.all(
-        busyStretches(profile)
-          .slice(0, 3)
-          .map(async (stretch) => ({
-            ms: round(stretch.us / 1000, 1),
-            frames: await Promise.all(
-              stretch.frames.slice(0, top).map(async ({ node, share }) => {
-                const { functionName, url, lineNumber } = node.callFrame;
-                return { fn: functionName || '(anonymous)', module: await moduleOf(url, lineNumber, functionName), pct: round(share * 100, 0) };
-              }),
-            ),
-          })),
-      );
-      return {
-        busiest,
-        sampledMs: round(total / 1000, 0),
-        byModule: [...modules]
-          .sort((a, b) => b[1] - a[1])
-          .slice(0, top)
-          .map(([module, us]) => ({ module, ms: round(us / 1000, 0), pct: pct(us) })),
-        byFunction: [...functions.values()]
-          .sort((a, b) => b.us - a.us)
-          .slice(0, top)
-          .map((f) => ({ fn: f.fn, module: f.module, ms: round(f.us / 1000, 0), pct: pct(f.us) })),
-      };
+      return summarizeProfile(profile, moduleOf, top);
     },
+  };
+}
+
+/** Self time per module and per function; `moduleOf` names where a frame's code lives. */
+export async function summarizeProfile(
+  profile: Profile,
+  moduleOf: (url: string, line: number, fn: string) => string | Promise<string>,
+  top = 12,
+): Promise<ProfileSummary> {
+  const byNode = new Map<number, number>();
+  profile.samples.forEach((id, i) => byNode.set(id, (byNode.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  const modules = new Map<string, number>();
+  const functions = new Map<string, { fn: string; module: string; us: number }>();
+  let total = 0;
+  for (const node of profile.nodes) {
+    const us = byNode.get(node.id) ?? 0;
+    const { functionName, url, lineNumber } = node.callFrame;
+    if (us === 0 || functionName === '(idle)') continue;
+    total += us;
+    const module = await moduleOf(url, lineNumber, functionName);
+    modules.set(module, (modules.get(module) ?? 0) + us);
+    const key = `${functionName || '(anonymous)'}@${module}`;
+    const entry = functions.get(key) ?? { fn: functionName || '(anonymous)', module, us: 0 };
+    entry.us += us;
+    functions.set(key, entry);
+  }
+  const pct = (us: number) => round((us / Math.max(1, total)) * 100, 1);
+  const busiest = await Promise.all(
+    busyStretches(profile)
+      .slice(0, 3)
+      .map(async (stretch) => ({
+        ms: round(stretch.us / 1000, 1),
+        frames: await Promise.all(
+          stretch.frames.slice(0, top).map(async ({ node, share }) => {
+            const { functionName, url, lineNumber } = node.callFrame;
+            return { fn: functionName || '(anonymous)', module: await moduleOf(url, lineNumber, functionName), pct: round(share * 100, 0) };
+          }),
+        ),
+      })),
+  );
+  return {
+    busiest,
+    sampledMs: round(total / 1000, 0),
+    byModule: [...modules]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([module, us]) => ({ module, ms: round(us / 1000, 0), pct: pct(us) })),
+    byFunction: [...functions.values()]
+      .sort((a, b) => b.us - a.us)
+      .slice(0, top)
+      .map((f) => ({ fn: f.fn, module: f.module, ms: round(f.us / 1000, 0), pct: pct(f.us) })),
   };
 }
 

@@ -36,7 +36,10 @@ export async function serveCommand(args: string[], print: (line: string) => void
   for (const account of accounts.ok ? accounts.value : []) {
     print(`  widget for ${account.id} (${account.name}): ${hub.url}/widget/${account.id}`);
     if (PLATFORM_CHANNELS.has(account.channel)) print(`  webhook for ${account.id} (${account.name}): POST ${hub.url}/webhook/${account.id}/messages`);
-    if (account.channel === 'email' && hub.email) print(`  inbox for ${account.id} (${account.name}): ${hub.email.addressOf(account.id)} (smtp port ${hub.email.smtpPort})`);
+    if (account.channel === 'email' && hub.email) {
+      const listener = hub.email.smtpPort === null ? 'smtp on another node of the cluster' : `smtp port ${hub.email.smtpPort}`;
+      print(`  inbox for ${account.id} (${account.name}): ${hub.email.addressOf(account.id)} (${listener})`);
+    }
   }
 
   let stopping = false;

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { HubEvent } from '../../src-shared/hub/events.js';
 import { insertAccount } from '../store/accounts.js';
 import { openDatabase, type Database } from '../store/database.js';
-import { readEventsAfter, readHeadSeq } from '../store/eventLog.js';
+import { readEventsAfter, readHeadSeq, UnknownAccountError } from '../store/eventLog.js';
 import { createEventBus } from './eventBus.js';
 import { createJournal, MAX_GROUP, type Journal, type JournalWriter } from './journal.js';
 
@@ -88,10 +88,16 @@ it('a long queue is split into groups of at most MAX_GROUP, still in order', asy
   expect(published.map((event) => event.seq)).toEqual(seqs);
 });
 
-it('records of an unknown account fail on the log, and do not take the account after them down', async () => {
-  const unknown = journal.record('nobody', note('ghost'));
+it('records of an unknown account are refused before their work runs, and do not take the account after them down', async () => {
+  let ran = false;
+  const unknown = journal.record('nobody', async (writer) => {
+    ran = true;
+    return note('ghost')(writer);
+  });
   const known = journal.record(ACCOUNT, note('real'));
-  await expect(unknown).rejects.toThrow();
+  // The head lock is the only account check the per-message tables have (they have no foreign key).
+  await expect(unknown).rejects.toThrow(UnknownAccountError);
+  expect(ran).toBe(false);
   expect(await known).toBe(1);
   expect(await notes()).toEqual(['real']);
 });

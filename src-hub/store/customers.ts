@@ -51,15 +51,22 @@ export interface CustomerWithLatest {
   latest: Conversation | null;
 }
 
-/** The same for many visitor ids in one read (a webhook batch); unknown ones are missing from the map. */
+/**
+ * The same for many visitor ids in one read (a webhook batch); unknown ones are
+ * missing from the map. Each id is looked up on its own by primary key (a
+ * LATERAL subquery the planner cannot flatten, thanks to its LIMIT): as a plain
+ * join or `IN`, PGlite's planner scanned every customer of the account, a cost
+ * growing with the account's history (8 ms at 2 000 customers for a batch of 100).
+ */
 export async function findCustomersWithLatest(db: Queryable, accountId: string, visitorIds: readonly string[]): Promise<Map<string, CustomerWithLatest>> {
   const result = await db.query<{ visitor_id: string; id: string; name: string; doc: Conversation | null }>(
-    `SELECT cu.visitor_id, cu.id, cu.name, co.doc FROM customers cu
+    `SELECT v.visitor_id, cu.id, cu.name, co.doc
+     FROM jsonb_array_elements_text($2::jsonb) AS v(visitor_id)
+     JOIN LATERAL (SELECT id, name FROM customers WHERE account_id = $1 AND visitor_id = v.visitor_id LIMIT 1) cu ON true
      LEFT JOIN LATERAL (
-       SELECT doc FROM conversations WHERE account_id = cu.account_id AND customer_id = cu.id
+       SELECT doc FROM conversations WHERE account_id = $1 AND customer_id = cu.id
        ORDER BY (doc->>'createdAt')::bigint DESC LIMIT 1
-     ) co ON true
-     WHERE cu.account_id = $1 AND cu.visitor_id IN (SELECT jsonb_array_elements_text($2::jsonb))`,
+     ) co ON true`,
     [accountId, JSON.stringify(visitorIds)],
   );
   return new Map(result.rows.map((row) => [row.visitor_id, { customer: { id: row.id, name: row.name }, latest: row.doc ?? null }]));

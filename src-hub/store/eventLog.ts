@@ -16,8 +16,9 @@ const toEvent = (row: EventRow): HubEvent => ({ seq: Number(row.seq), type: row.
  * row the way `SELECT … FOR UPDATE` would, in one round trip. Every writer of
  * the account, on any hub node, waits here until the holder commits, so two
  * nodes never allocate the same seq and never interleave read-modify-writes of
- * its projections. An unknown account inserts nothing and locks nothing
- * (returns 0; writing its events fails on the foreign key).
+ * its projections. An unknown account inserts nothing and locks nothing, and
+ * throws: this is what keeps rows of unknown accounts out of the per-message
+ * tables, which have no foreign key of their own (migration 7).
  */
 export async function lockAccountHead(tx: Queryable, accountId: string): Promise<number> {
   const result = await tx.query<{ seq: number }>(
@@ -26,7 +27,15 @@ export async function lockAccountHead(tx: Queryable, accountId: string): Promise
      RETURNING seq`,
     [accountId],
   );
-  return Number(result.rows[0]?.seq ?? 0);
+  const head = result.rows[0];
+  if (!head) throw new UnknownAccountError(accountId);
+  return Number(head.seq);
+}
+
+export class UnknownAccountError extends Error {
+  constructor(accountId: string) {
+    super(`no account ${accountId}: nothing is recorded for it`);
+  }
 }
 
 /**

@@ -4,15 +4,16 @@ import type { Queryable } from './database.js';
 export const insertMessage = (db: Queryable, message: Message): Promise<void> => insertMessages(db, [message]);
 
 /**
- * Any number of messages in one statement. The rows travel as one JSON array, so
- * every count is the same SQL text (one prepared statement, not one per count).
+ * Any number of messages in one statement, given in the order they were said
+ * (their `pos`). The rows travel as one JSON array, so every count is the same
+ * SQL text (one prepared statement, not one per count).
  */
 export async function insertMessages(db: Queryable, messages: readonly Message[]): Promise<void> {
   if (messages.length === 0) return;
   await db.query(
     `INSERT INTO messages (account_id, id, conversation_id, client_id, private, created_at, doc)
      SELECT m->>'accountId', m->>'id', m->>'conversationId', m->>'clientId', (m->>'private')::boolean, (m->>'createdAt')::bigint, m
-     FROM jsonb_array_elements($1::jsonb) AS m`,
+     FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS e(m, n) ORDER BY n`,
     [JSON.stringify(messages)],
   );
 }
@@ -31,7 +32,7 @@ export async function listMessages(
 ): Promise<Message[]> {
   const result = await db.query<{ doc: Message }>(
     `SELECT doc FROM messages WHERE account_id = $1 AND conversation_id = $2 AND (private = false OR $3)
-     ORDER BY created_at, id`,
+     ORDER BY created_at, pos`,
     [accountId, conversationId, options.includePrivate],
   );
   return result.rows.map((row) => row.doc);

@@ -1,37 +1,17 @@
 import { rm } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startHub, type RunningHub } from '../index.js';
-import { skipServices, startServices } from '../scaleout/services.js';
 import { customerSays, makeAccount, type AccountFixture } from '../testing/fixtures.js';
 import { closeAllSockets, command, connect, connectOutcome } from '../testing/sockets.js';
 import { makeTempDir } from '../testing/testHub.js';
+import { STORE_DRIVERS } from '../testing/storeDrivers.js';
 import { openDatabase } from './database.js';
 import { MIGRATIONS } from './migrations.js';
-
-/** Where the store lives for one run of the suite: PGlite in the data dir, or a fresh PostgreSQL database. */
-interface StoreDriver {
-  name: string;
-  skip: boolean;
-  /** `databaseUrl` undefined: PGlite in `dataDir`. */
-  setUp(): Promise<{ databaseUrl?: string; tearDown(): Promise<void> }>;
-}
-
-const DRIVERS: StoreDriver[] = [
-  { name: 'PGlite', skip: false, setUp: async () => ({ tearDown: async () => {} }) },
-  {
-    name: 'PostgreSQL',
-    skip: skipServices(),
-    async setUp() {
-      const services = await startServices('postgres');
-      return { databaseUrl: await services.freshDatabase(), tearDown: () => services.stop() };
-    },
-  },
-];
 
 afterEach(closeAllSockets);
 
 /** One store, two hub lifetimes: everything written in the first must be there in the second. */
-describe.each(DRIVERS)('the store on $name', (driver) => {
+describe.each(STORE_DRIVERS)('the store on $name', (driver) => {
   let dataDir: string;
   let databaseUrl: string | undefined;
   let tearDown = async () => {};

@@ -27,6 +27,17 @@ it('reads and writes every type the hub uses exactly as PGlite query() does', as
   expect(ours.rows[1]).toMatchObject({ id: 2, name: null, doc: [1, 2], raw: null });
 });
 
+it('sends text, varchar, json and jsonb parameters (binary on the wire) as PGlite query() would read them', async () => {
+  const text = '买家 "引号" \\ 🙂 é\n';
+  const doc = JSON.stringify({ text, list: [{ k: '中文' }], empty: '' });
+  const sql = `SELECT $1::text AS t, $2::varchar AS v, $3::json AS j, $4::jsonb AS b, $5::text AS e,
+    length($1::text) AS chars, (SELECT count(*) FROM jsonb_array_elements($6::jsonb)) AS n`;
+  const params = [text, text, doc, doc, '', JSON.stringify(Array.from({ length: 300 }, (_, i) => ({ i, text })))];
+  const ours = await db.query(sql, params);
+  expect(ours.rows).toEqual((await pg.query(sql, params)).rows);
+  expect(ours.rows[0]).toMatchObject({ t: text, v: text, j: JSON.parse(doc), b: JSON.parse(doc), e: '', chars: [...text].length, n: 300 });
+});
+
 it('counts the rows an UPDATE touched, and returns RETURNING rows', async () => {
   const updated = await db.query<{ id: number }>('UPDATE t SET n = n WHERE id >= $1 RETURNING id', [1]);
   expect(updated.affectedRows).toBe(2);

@@ -20,7 +20,7 @@ afterAll(async () => {
   await relay.close();
 });
 
-const smtpPort = () => t.hub.email!.smtpPort;
+const smtpPort = () => t.hub.email!.smtpPort!;
 const inbox = (fixture: AccountFixture) => t.hub.email!.addressOf(fixture.accountId);
 const customerAddress = () => `${uniqueId('buyer')}@customer.example`;
 /** For `eventually`: undefined is "not yet", so it must throw. */

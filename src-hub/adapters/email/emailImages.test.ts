@@ -27,7 +27,7 @@ describe('email images', () => {
     const fixture = await makeAccount(t.hub, 'email');
     const agent = await connectAgent(t.hub, fixture);
     const png = sampleBytes('image/png');
-    await sendTestMail(t.hub.email!.smtpPort, {
+    await sendTestMail(t.hub.email!.smtpPort!, {
       from: `${uniqueId('buyer')}@customer.example`,
       to: t.hub.email!.addressOf(fixture.accountId),
       subject: '破损照片',
@@ -49,7 +49,7 @@ describe('email images', () => {
     const fixture = await makeAccount(t.hub, 'email');
     const agent = await connectAgent(t.hub, fixture);
     const from = `${uniqueId('buyer')}@customer.example`;
-    await sendTestMail(t.hub.email!.smtpPort, { from, to: t.hub.email!.addressOf(fixture.accountId), subject: '尺码', text: '哪个尺码？' });
+    await sendTestMail(t.hub.email!.smtpPort!, { from, to: t.hub.email!.addressOf(fixture.accountId), subject: '尺码', text: '哪个尺码？' });
     const conversationId = await eventually(() => created(agent.events)[0]!.conversationId);
     const jpeg = sampleBytes('image/jpeg');
     const { body } = await uploadImage(t.hub.url, fixture.accountId, { token: fixture.tokens.agent }, jpeg, 'image/jpeg', '尺码表.jpg');

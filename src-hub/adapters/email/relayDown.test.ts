@@ -24,12 +24,12 @@ it('a relay that is down: three attempts, then `failed`; the reply and later mai
   const fixture = await makeAccount(t.hub, 'email');
   const agent = await connectAgent(t.hub, fixture);
   const inbox = t.hub.email!.addressOf(fixture.accountId);
-  await sendTestMail(t.hub.email!.smtpPort, { from: 'buyer@customer.example', to: inbox, subject: '在吗', text: '在吗？' });
+  await sendTestMail(t.hub.email!.smtpPort!, { from: 'buyer@customer.example', to: inbox, subject: '在吗', text: '在吗？' });
   const conversationId = await eventually(() => agent.events.find((e) => e.type === 'conversation.upsert')!.data.id as string);
 
   const ack = await command(agent.socket, 'message.send', { clientId: uniqueId('reply'), conversationId, text: '在的' });
   // Inbound keeps working while the reply waits between attempts.
-  await sendTestMail(t.hub.email!.smtpPort, { from: 'buyer@customer.example', to: inbox, subject: '在吗', text: '还在吗？' });
+  await sendTestMail(t.hub.email!.smtpPort!, { from: 'buyer@customer.example', to: inbox, subject: '在吗', text: '还在吗？' });
   await eventually(() => expect(statuses(agent.events)).toEqual(['failed']));
   expect(relay.connections).toBe(3);
   expect(agent.events.find((e) => e.type === 'message.status')!.data).toMatchObject({ messageId: ack.message.id });

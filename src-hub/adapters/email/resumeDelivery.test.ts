@@ -24,7 +24,7 @@ it('a reply still waiting for its relay when the hub stops is sent by the next s
   first = await startTestHub(undefined, { email: email(down.port) });
   const fixture = await makeAccount(first.hub, 'email');
   const agent = await connectAgent(first.hub, fixture);
-  await sendTestMail(first.hub.email!.smtpPort, { from: 'buyer@customer.example', to: first.hub.email!.addressOf(fixture.accountId), subject: '物流', text: '到哪了？' });
+  await sendTestMail(first.hub.email!.smtpPort!, { from: 'buyer@customer.example', to: first.hub.email!.addressOf(fixture.accountId), subject: '物流', text: '到哪了？' });
   const conversationId = await eventually(() => agent.events.find((e) => e.type === 'conversation.upsert')!.data.id as string);
   const ack = await command(agent.socket, 'message.send', { clientId: uniqueId('reply'), conversationId, text: '已发货，明天到' });
   await eventually(() => expect(down.connections).toBe(1));

@@ -31,9 +31,14 @@ export function relayToVisitors(ctx: HubContext, customers: Namespace): () => vo
     const message = event.data;
     visitorOf(accountId, message.conversationId).then(
       (visitorId) => {
+        if (!visitorId) return;
+        const room = visitorRoom(accountId, visitorId);
+        // A broadcast encodes its packet before it looks for sockets: most customers (every
+        // platform shopper) have no tab open here, so look first.
+        if (!customers.adapter.rooms.has(room)) return;
         // `.local`: every node relays every committed message to its own sockets (the cluster bus brings
         // other nodes' commits here), so a broadcast through the Redis adapter would deliver it twice.
-        if (visitorId) customers.local.to(visitorRoom(accountId, visitorId)).emit(CustomerEvents.message, toCustomerMessage(message));
+        customers.local.to(room).emit(CustomerEvents.message, toCustomerMessage(message));
       },
       (error: unknown) => ctx.log(`relay to visitor failed: ${String(error)}`),
     );
