@@ -8,6 +8,7 @@
  * transaction per message and batched, so the store's own ceiling is in view.
  */
 import { startHub } from '../src-hub/index.js';
+import { servicesMissing, startServices } from '../src-hub/scaleout/services.js';
 import { pct, runBench, type BenchRow } from './lib/bench.js';
 import { startGenerator, type Generator, type GeneratorJob } from './lib/generator.js';
 import { makeTempDir, openSocket, removeDir, waitFor } from './lib/hubRig.js';
@@ -83,12 +84,14 @@ const webhookJob = (url: string, path: string, secret: string, phase: string, me
   batch,
 });
 
-async function measureHub(generator: Generator) {
+/** The hub's phases on its embedded store (PGlite), or on PostgreSQL when `databaseUrl` is given. */
+async function measureHub(generator: Generator, databaseUrl?: string) {
   const dir = await makeTempDir('throughput');
   const hub = await startHub({
     host: '127.0.0.1',
     port: 0,
     dataDir: dir,
+    ...(databaseUrl ? { databaseUrl } : {}),
     limits: { agentCommands: null, customerMessages: null },
     webhook: { rateLimit: { perSecond: 1e6, burst: 1e6 } },
   });
@@ -143,8 +146,20 @@ runBench(async () => {
   const generator = startGenerator();
   let hub: Awaited<ReturnType<typeof measureHub>>;
   let raw: Awaited<ReturnType<typeof measureRaw>>;
+  // The production store too, when Debian's PostgreSQL is here: its work runs in its own
+  // server process (the second core), not inside the hub's as PGlite's WebAssembly does.
+  let onPostgres: Awaited<ReturnType<typeof measureHub>> | null = null;
+  const pgMissing = servicesMissing();
   try {
     hub = await measureHub(generator);
+    if (!pgMissing) {
+      const services = await startServices('postgres');
+      try {
+        onPostgres = await measureHub(generator, await services.freshDatabase());
+      } finally {
+        await services.stop();
+      }
+    }
     raw = await measureRaw(generator);
   } finally {
     generator.close();
@@ -163,6 +178,13 @@ runBench(async () => {
     { metric: 'hub: signed webhook, 1 msg/request → agent socket', value: hub.webhook.perSecond, unit: 'msg/s', note: `${pct(hub.webhook.perSecond, raw.socketIo.perSecond)}% of raw socket.io (target 50%), ${pct(hub.webhook.perSecond, raw.http.perSecond)}% of raw HTTP` },
     { metric: `hub: signed webhook, batches of ${BATCH} → agent socket`, value: hub.webhookBatch.perSecond, unit: 'msg/s', note: `${pct(hub.webhookBatch.perSecond, raw.socketIo.perSecond)}% of raw socket.io, ${pct(hub.webhookBatch.perSecond, raw.httpBatch.perSecond)}% of raw HTTP batches` },
     { metric: 'hub: widget customer.send → agent socket', value: hub.widget.perSecond, unit: 'msg/s', note: `${pct(hub.widget.perSecond, raw.socketIo.perSecond)}% of raw socket.io` },
+    ...(onPostgres
+      ? ([
+          { metric: 'hub on PostgreSQL: signed webhook, 1 msg/request', value: onPostgres.webhook.perSecond, unit: 'msg/s', note: `${pct(onPostgres.webhook.perSecond, raw.socketIo.perSecond)}% of raw socket.io; Debian PostgreSQL on 127.0.0.1 (test cluster: fsync off)` },
+          { metric: `hub on PostgreSQL: signed webhook, batches of ${BATCH}`, value: onPostgres.webhookBatch.perSecond, unit: 'msg/s', note: `${pct(onPostgres.webhookBatch.perSecond, raw.socketIo.perSecond)}% of raw socket.io (target 50%)` },
+          { metric: 'hub on PostgreSQL: widget customer.send', value: onPostgres.widget.perSecond, unit: 'msg/s', note: `${pct(onPostgres.widget.perSecond, raw.socketIo.perSecond)}% of raw socket.io` },
+        ] satisfies BenchRow[])
+      : [{ metric: `hub on PostgreSQL: SKIPPED (${pgMissing})`, value: 0, unit: '' }]),
     { metric: 'raw socket.io emit+ack → relayed', value: raw.socketIo.perSecond, unit: 'msg/s', note: `w=${WINDOW}, ${N_RAW_SOCKET} msgs, generator in its own process` },
     { metric: 'raw HTTP POST, 1 msg/request → relayed', value: raw.http.perSecond, unit: 'msg/s', note: `w=${WINDOW}, keep-alive` },
     { metric: `raw HTTP POST, batches of ${BATCH} → relayed`, value: raw.httpBatch.perSecond, unit: 'msg/s', note: `w=${BATCH_WINDOW}, keep-alive` },
@@ -175,6 +197,7 @@ runBench(async () => {
       hubWebhookEndToEnd: hub.webhook,
       hubWebhookBatchEndToEnd: hub.webhookBatch,
       hubWidgetEndToEnd: hub.widget,
+      onPostgres: onPostgres ? { ...onPostgres, fractionOfRawSocketIo: { webhook: ofRaw(onPostgres.webhook), webhookBatch: ofRaw(onPostgres.webhookBatch), widget: ofRaw(onPostgres.widget) } } : { skipped: pgMissing },
       rawSocketIoRelay: raw.socketIo,
       rawHttpRelay: raw.http,
       rawHttpBatchRelay: raw.httpBatch,
