@@ -21,7 +21,7 @@ export interface SoakSample {
 const mb = (bytes: number) => Math.round((bytes / 2 ** 20) * 100) / 100;
 
 /** Counts the messages store through a second IndexedDB connection (the app's stays open). */
-const countStored = () =>
+export const countStored = () =>
   new Promise<number>((resolve) => {
     const open = indexedDB.open('workstation');
     open.onerror = () => resolve(-1);

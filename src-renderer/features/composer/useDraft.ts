@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { createDraftSaver } from './draftSaver.js';
 import type { WorkstationDb } from '../../db/schema.js';
 
 const SAVE_DELAY_MS = 300;
@@ -19,18 +20,16 @@ export function useDraft(db: WorkstationDb, conversationId: string): [string, (t
     };
   }, [db, conversationId]);
 
-  useEffect(() => {
-    if (!touched.current) return;
-    const timer = setTimeout(() => {
-      const save = text.trim() ? db.drafts.put({ conversationId, text, updatedAt: Date.now() }) : db.drafts.delete(conversationId);
-      void save;
-    }, SAVE_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [db, conversationId, text]);
+  // One saver per conversation (the composer is keyed by it): flushed when it goes away.
+  const [saver] = useState(() =>
+    createDraftSaver((next) => void (next.trim() ? db.drafts.put({ conversationId, text: next, updatedAt: Date.now() }) : db.drafts.delete(conversationId)), SAVE_DELAY_MS),
+  );
+  useEffect(() => () => saver.flush(), [saver]);
 
   const update = (next: string) => {
     touched.current = true;
     setText(next);
+    saver.edited(next);
   };
   return [text, update];
 }
