@@ -55,9 +55,9 @@ async function reply(rig: SoakRig, i: number): Promise<boolean> {
   const rows = rig.page.locator('[data-testid="conversation-row"]');
   const count = await rows.count();
   if (count === 0) return false;
-  const row = rows.nth(i % Math.min(count, 8));
-  const id = await row.getAttribute('data-conversation', { timeout: 2_000 });
-  await row.click({ timeout: 2_000 });
+  const id = await rows.nth(i % Math.min(count, 8)).getAttribute('data-conversation', { timeout: 2_000 });
+  // By id: the live list may reorder between reading a row and clicking it.
+  await rig.page.locator(`[data-testid="conversation-row"][data-conversation="${id}"]`).click({ timeout: 2_000 });
   // As an agent does: type once the conversation is shown (text typed into the one being
   // left goes to that one's draft, and the reply would not be sent).
   await rig.page.locator(`[data-testid="conversation-view"][data-conversation="${id}"]`).waitFor({ timeout: 2_000 });
