@@ -148,7 +148,7 @@ runBench(async () => {
   let raw: Awaited<ReturnType<typeof measureRaw>>;
   // The production store too, when Debian's PostgreSQL is here: its work runs in its own
   // server process (the second core), not inside the hub's as PGlite's WebAssembly does.
-  let onPostgres: Awaited<ReturnType<typeof measureHub>> | null = null;
+  let onPostgres: typeof hub | null = null;
   const pgMissing = servicesMissing();
   try {
     hub = await measureHub(generator);
@@ -174,17 +174,17 @@ runBench(async () => {
   };
   const store = await measureRawStoreLimits(N, WINDOW, customerRows);
   const ofRaw = (t: Throughput) => round(t.perSecond / raw.socketIo.perSecond, 3);
+  type HubRun = Awaited<ReturnType<typeof measureHub>>;
+  const fractionsOf = (r: HubRun) => ({ webhook: ofRaw(r.webhook), webhookBatch: ofRaw(r.webhookBatch), widget: ofRaw(r.widget) });
+  /** The hub's three phases on one store, each against the raw limits of the same run. */
+  const hubRows = (label: string, r: HubRun): BenchRow[] => [
+    { metric: `${label}: signed webhook, 1 msg/request → agent socket`, value: r.webhook.perSecond, unit: 'msg/s', note: `${pct(r.webhook.perSecond, raw.socketIo.perSecond)}% of raw socket.io (target 50%), ${pct(r.webhook.perSecond, raw.http.perSecond)}% of raw HTTP` },
+    { metric: `${label}: signed webhook, batches of ${BATCH} → agent socket`, value: r.webhookBatch.perSecond, unit: 'msg/s', note: `${pct(r.webhookBatch.perSecond, raw.socketIo.perSecond)}% of raw socket.io (target 50%), ${pct(r.webhookBatch.perSecond, raw.httpBatch.perSecond)}% of raw HTTP batches` },
+    { metric: `${label}: widget customer.send → agent socket`, value: r.widget.perSecond, unit: 'msg/s', note: `${pct(r.widget.perSecond, raw.socketIo.perSecond)}% of raw socket.io` },
+  ];
   const table: BenchRow[] = [
-    { metric: 'hub: signed webhook, 1 msg/request → agent socket', value: hub.webhook.perSecond, unit: 'msg/s', note: `${pct(hub.webhook.perSecond, raw.socketIo.perSecond)}% of raw socket.io (target 50%), ${pct(hub.webhook.perSecond, raw.http.perSecond)}% of raw HTTP` },
-    { metric: `hub: signed webhook, batches of ${BATCH} → agent socket`, value: hub.webhookBatch.perSecond, unit: 'msg/s', note: `${pct(hub.webhookBatch.perSecond, raw.socketIo.perSecond)}% of raw socket.io, ${pct(hub.webhookBatch.perSecond, raw.httpBatch.perSecond)}% of raw HTTP batches` },
-    { metric: 'hub: widget customer.send → agent socket', value: hub.widget.perSecond, unit: 'msg/s', note: `${pct(hub.widget.perSecond, raw.socketIo.perSecond)}% of raw socket.io` },
-    ...(onPostgres
-      ? ([
-          { metric: 'hub on PostgreSQL: signed webhook, 1 msg/request', value: onPostgres.webhook.perSecond, unit: 'msg/s', note: `${pct(onPostgres.webhook.perSecond, raw.socketIo.perSecond)}% of raw socket.io; Debian PostgreSQL on 127.0.0.1 (test cluster: fsync off)` },
-          { metric: `hub on PostgreSQL: signed webhook, batches of ${BATCH}`, value: onPostgres.webhookBatch.perSecond, unit: 'msg/s', note: `${pct(onPostgres.webhookBatch.perSecond, raw.socketIo.perSecond)}% of raw socket.io (target 50%)` },
-          { metric: 'hub on PostgreSQL: widget customer.send', value: onPostgres.widget.perSecond, unit: 'msg/s', note: `${pct(onPostgres.widget.perSecond, raw.socketIo.perSecond)}% of raw socket.io` },
-        ] satisfies BenchRow[])
-      : [{ metric: `hub on PostgreSQL: SKIPPED (${pgMissing})`, value: 0, unit: '' }]),
+    ...hubRows('hub', hub),
+    ...(onPostgres ? hubRows('hub on PostgreSQL (Debian, 127.0.0.1, test cluster: fsync off)', onPostgres) : [{ metric: `hub on PostgreSQL: SKIPPED (${pgMissing})`, value: 0, unit: '' }]),
     { metric: 'raw socket.io emit+ack → relayed', value: raw.socketIo.perSecond, unit: 'msg/s', note: `w=${WINDOW}, ${N_RAW_SOCKET} msgs, generator in its own process` },
     { metric: 'raw HTTP POST, 1 msg/request → relayed', value: raw.http.perSecond, unit: 'msg/s', note: `w=${WINDOW}, keep-alive` },
     { metric: `raw HTTP POST, batches of ${BATCH} → relayed`, value: raw.httpBatch.perSecond, unit: 'msg/s', note: `w=${BATCH_WINDOW}, keep-alive` },
@@ -197,13 +197,13 @@ runBench(async () => {
       hubWebhookEndToEnd: hub.webhook,
       hubWebhookBatchEndToEnd: hub.webhookBatch,
       hubWidgetEndToEnd: hub.widget,
-      onPostgres: onPostgres ? { ...onPostgres, fractionOfRawSocketIo: { webhook: ofRaw(onPostgres.webhook), webhookBatch: ofRaw(onPostgres.webhookBatch), widget: ofRaw(onPostgres.widget) } } : { skipped: pgMissing },
+      onPostgres: onPostgres ? { ...onPostgres, fractionOfRawSocketIo: fractionsOf(onPostgres) } : { skipped: pgMissing },
       rawSocketIoRelay: raw.socketIo,
       rawHttpRelay: raw.http,
       rawHttpBatchRelay: raw.httpBatch,
       rawPgliteOneTransactionPerMessage: store.oneTransactionPerMessage,
       rawPgliteBatched: store.batched,
-      fractionOfRawSocketIo: { webhook: ofRaw(hub.webhook), webhookBatch: ofRaw(hub.webhookBatch), widget: ofRaw(hub.widget) },
+      fractionOfRawSocketIo: fractionsOf(hub),
       ...(PROFILE_DIR ? { hubCpuProfiles: profiles } : {}),
       fractionOfRawHttp: { webhook: round(hub.webhook.perSecond / raw.http.perSecond, 3), webhookBatch: round(hub.webhookBatch.perSecond / raw.httpBatch.perSecond, 3) },
     },
