@@ -63,8 +63,10 @@ export function leadByAdvisoryLock(options: AdvisoryLockLead): Lead {
     let stopRole: (() => Promise<void>) | null = null;
     let closed = false;
     let timer: NodeJS.Timeout | null = null;
-    let running: Promise<void> = Promise.resolve();
     let lastComplaint = '';
+    // Turns, step-downs and close run one at a time, in the order they were asked for.
+    let queue: Promise<void> = Promise.resolve();
+    const serially = (step: () => Promise<void>): Promise<void> => (queue = queue.then(step, step));
 
     const dropConnection = async () => {
       const dropped = client;
@@ -83,14 +85,21 @@ export function leadByAdvisoryLock(options: AdvisoryLockLead): Lead {
 
     const connect = async (): Promise<pg.Client> => {
       const fresh = new pg.Client({ connectionString: options.databaseUrl, keepAlive: true });
-      // A broken connection surfaces at the next heartbeat or attempt; the event itself must not crash the node.
-      fresh.on('error', () => {});
+      // A leader whose session ends (killed, server restarted) no longer holds the lock: another
+      // node may take it any moment, so the role stops now rather than at the next heartbeat.
+      // The event itself must never crash the node.
+      const lost = (why: string) => {
+        if (client === fresh && stopRole) void serially(async () => (client === fresh ? stepDown(why) : undefined));
+      };
+      fresh.on('error', (error) => lost(String(error)));
+      fresh.on('end', () => lost('database session ended'));
       await fresh.connect();
       return fresh;
     };
 
     /** One turn: a follower tries for the lock; the leader checks its session is still there. */
     const turn = async () => {
+      if (closed) return;
       try {
         if (stopRole) {
           await client!.query('SELECT 1');
@@ -121,14 +130,11 @@ export function leadByAdvisoryLock(options: AdvisoryLockLead): Lead {
 
     const schedule = () => {
       if (closed) return;
-      timer = setTimeout(() => {
-        running = turn().finally(schedule);
-      }, retryMs);
+      timer = setTimeout(() => void serially(turn).finally(schedule), retryMs);
       timer.unref();
     };
 
-    running = turn();
-    await running;
+    await serially(turn);
     schedule();
 
     return {
@@ -138,12 +144,13 @@ export function leadByAdvisoryLock(options: AdvisoryLockLead): Lead {
       async close() {
         closed = true;
         if (timer) clearTimeout(timer);
-        await running;
-        const stop = stopRole;
-        stopRole = null;
-        await stop?.();
-        if (client) await client.query('SELECT pg_advisory_unlock($1)', [lockKey]).catch(() => {});
-        await dropConnection();
+        await serially(async () => {
+          const stop = stopRole;
+          stopRole = null;
+          await stop?.();
+          if (client) await client.query('SELECT pg_advisory_unlock($1)', [lockKey]).catch(() => {});
+          await dropConnection();
+        });
       },
     };
   };
