@@ -12,7 +12,7 @@ import type { BurstProfile } from '../src-hub/sim/burstProfile.js';
 import { runBench, type BenchRow } from './lib/bench.js';
 import { startGenerator, type Generator } from './lib/generator.js';
 import type { Socket } from 'socket.io-client';
-import { makeTempDir, openSocket, removeDir, waitFor } from './lib/hubRig.js';
+import { makeTempDir, onHubEvent, openAgentSocket, removeDir, waitFor } from './lib/hubRig.js';
 import { nowMs, round, summarize, type LatencySummary } from './lib/measure.js';
 import { startRawRelay } from './lib/rawRelay.js';
 
@@ -39,7 +39,7 @@ interface Phase {
 async function timeBurst(generator: Generator, url: string, receiver: Socket, profile: BurstProfile): Promise<Phase> {
   const arrivedAt: number[] = [];
   let received = 0;
-  receiver.on('event', (event: { type: string; data: { text?: string; author?: { kind: string } } }) => {
+  onHubEvent(receiver, (event) => {
     if (event.type !== 'message.created' || (event.data.author && event.data.author.kind !== 'customer')) return;
     const n = Number(MARK.exec(event.data.text ?? '')?.[1]);
     if (!Number.isInteger(n) || arrivedAt[n] !== undefined) return;
@@ -70,7 +70,7 @@ async function hubPhase(generator: Generator, profile: BurstProfile): Promise<Ph
   try {
     await hub.admin.createAccount({ id: ACCOUNT, name: '618 Shop', channel: 'webchat' });
     const { token } = await hub.admin.issueToken({ accountId: ACCOUNT, personId: 'agent-1', personName: 'Bench Agent', role: 'agent' });
-    const agent = openSocket(`${hub.url}/agent`, { accountId: ACCOUNT, token, cursor: 0 });
+    const agent = openAgentSocket(`${hub.url}/agent`, { accountId: ACCOUNT, token, cursor: 0 });
     await waitFor(agent, 'sync.done', 'agent sync.done');
     try {
       return await timeBurst(generator, hub.url, agent, profile);

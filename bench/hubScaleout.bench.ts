@@ -11,7 +11,7 @@ import type { Socket } from 'socket.io-client';
 import { startHub, type RunningHub } from '../src-hub/index.js';
 import { startServices, type Services } from '../src-hub/scaleout/services.js';
 import { pct, runBench, type BenchRow } from './lib/bench.js';
-import { call, makeTempDir, openSocket, waitFor } from './lib/hubRig.js';
+import { call, makeTempDir, onHubEvent, openAgentSocket, openSocket, waitFor } from './lib/hubRig.js';
 import { nowMs, round, withTimeout } from './lib/measure.js';
 
 /** Per visitor: within the widget's burst allowance, so the rate limit never paces the run. */
@@ -42,9 +42,9 @@ async function measure(services: Services, nodeCount: number, accountCount: numb
       await nodes[0]!.admin.createAccount({ id, name: id, channel: 'webchat' });
       const { token } = await nodes[0]!.admin.issueToken({ accountId: id, personId: 'agent-1', personName: 'Agent', role: 'agent' });
       for (const node of nodes) {
-        const agent = openSocket(`${node.url}/agent`, { accountId: id, token, cursor: 0 });
+        const agent = openAgentSocket(`${node.url}/agent`, { accountId: id, token, cursor: 0 });
         sockets.push(agent);
-        agent.on('event', (event: { type: string }) => void (event.type === 'message.created' && fannedOut++));
+        onHubEvent(agent, (event) => void (event.type === 'message.created' && fannedOut++));
         await waitFor(agent, 'sync.done', 'agent sync');
       }
     }

@@ -7,7 +7,7 @@
 import { openRawStore, startRawSocketServer } from './lib/baselines.js';
 import { pct, runBench, type BenchRow } from './lib/bench.js';
 import { openHubCore } from './lib/hubCore.js';
-import { call, sendInput, startHubRig } from './lib/hubRig.js';
+import { call, onHubEvent, sendInput, startHubRig } from './lib/hubRig.js';
 import { round, sequential, summarize, windowed, type LatencySummary, type Throughput } from './lib/measure.js';
 
 const N = 2000;
@@ -45,7 +45,7 @@ runBench(async () => {
   try {
     const agent = await rig.connectAgent(0);
     const lastEvent = new Map<string, unknown>();
-    agent.socket.on('event', (event: { type: string }) => lastEvent.set(event.type, event));
+    onHubEvent(agent.socket, (event) => lastEvent.set(event.type, event));
     const before = { events: agent.events(), customer: rig.customerMessages() };
     let ack: unknown;
     hub = await measure(async (phase, i) => {
@@ -59,7 +59,7 @@ runBench(async () => {
       expectedPerSend: { agentEvents: 2, customerMessages: 1 },
     };
     if (fanOut.agentEvents !== 2 * sends) throw new Error(`agent got ${fanOut.agentEvents} events for ${sends} sends, expected ${2 * sends}`);
-    sample = { input: sendInput(rig.conversationId, 'seq', 0), ack, pushes: [...lastEvent.values()].map((event) => ['event', event]) };
+    sample = { input: sendInput(rig.conversationId, 'seq', 0), ack, pushes: [['events', { events: [...lastEvent.values()] }]] }; // one frame, as the hub batches a send's two events
   } finally {
     await rig.close();
   }

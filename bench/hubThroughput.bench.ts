@@ -11,7 +11,7 @@ import { startHub } from '../src-hub/index.js';
 import { servicesMissing, startServices } from '../src-hub/scaleout/services.js';
 import { pct, runBench, type BenchRow } from './lib/bench.js';
 import { startGenerator, type Generator, type GeneratorJob } from './lib/generator.js';
-import { makeTempDir, openSocket, removeDir, waitFor } from './lib/hubRig.js';
+import { makeTempDir, onHubEvent, openAgentSocket, removeDir, waitFor } from './lib/hubRig.js';
 import { round, withTimeout, type Throughput } from './lib/measure.js';
 import { startRawRelay } from './lib/rawRelay.js';
 import { measureRawStoreLimits } from './lib/rawStoreLimits.js';
@@ -36,8 +36,8 @@ const DRAIN_TIMEOUT_MS = 60_000;
 /**
  * HUB_CPU_PROFILE=<dir>: the batch and widget phases run under a CPU profile of
  * this process (the hub; the generator is its own process), summarized in the
- * results and saved as <dir>/hub-<phase>.cpuprofile. Profiling slows the hub:
- * such a run is for attribution, not for the rates.
+ * results and saved as <dir>/hub-<store>-<phase>.cpuprofile (store: pglite or
+ * postgres). Profiling slows the hub: such a run is for attribution, not for the rates.
  */
 const PROFILE_DIR = process.env.HUB_CPU_PROFILE;
 const profiles: Record<string, ProfileSummary> = {};
@@ -100,9 +100,9 @@ async function measureHub(generator: Generator, databaseUrl?: string) {
     await hub.admin.createAccount({ id: accountId, name: 'Bench Taobao', channel: 'taobao' });
     const { secret } = await hub.admin.issueWebhookSecret(accountId);
     const { token } = await hub.admin.issueToken({ accountId, personId: 'agent-1', personName: 'Bench Agent', role: 'agent' });
-    const agent = openSocket(`${hub.url}/agent`, { accountId, token, cursor: 0 });
+    const agent = openAgentSocket(`${hub.url}/agent`, { accountId, token, cursor: 0 });
     let customerMessages = 0;
-    agent.on('event', (event: { type: string; data: { author?: { kind: string } } }) => {
+    onHubEvent(agent, (event) => {
       if (event.type === 'message.created' && event.data.author?.kind === 'customer') customerMessages++;
     });
     await waitFor(agent, 'sync.done', 'agent sync.done');
@@ -113,9 +113,10 @@ async function measureHub(generator: Generator, databaseUrl?: string) {
     const webhook = await endToEnd(generator, webhookJob(hub.url, single, secret, 'run', N, 0), N, received);
     const batched = `${single}/batch`;
     await endToEnd(generator, webhookJob(hub.url, batched, secret, 'warm-batch', BATCH * BATCH_WINDOW, BATCH), BATCH * BATCH_WINDOW, received);
-    const webhookBatch = await profiled('webhookBatch', () => endToEnd(generator, webhookJob(hub.url, batched, secret, 'run-batch', N_BATCH, BATCH), N_BATCH, received));
+    const store = databaseUrl ? 'postgres' : 'pglite';
+    const webhookBatch = await profiled(`${store}-webhookBatch`, () => endToEnd(generator, webhookJob(hub.url, batched, secret, 'run-batch', N_BATCH, BATCH), N_BATCH, received));
     const socket = { kind: 'socket', url: `${hub.url}/customer`, auth: { accountId, visitorId: 'bench-visitor-0001', name: 'Visitor' }, event: 'customer.send', window: WINDOW } as const;
-    const widget = await profiled('widget', () => endToEnd(generator, { ...socket, phase: 'run', requests: N }, N, received));
+    const widget = await profiled(`${store}-widget`, () => endToEnd(generator, { ...socket, phase: 'run', requests: N }, N, received));
     agent.close();
     return { webhook, webhookBatch, widget };
   } finally {

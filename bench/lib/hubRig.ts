@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
+import type { EventFraming } from '../../src-shared/hub/commands.js';
 import { startHub, type RunningHub } from '../../src-hub/index.js';
 import { withTimeout } from './measure.js';
 
@@ -13,6 +14,23 @@ const CONNECT_TIMEOUT_MS = 20_000;
 /** A websocket-only client, the way the workstation and the tests connect. No schema parsing: the client must stay cheap. */
 export function openSocket(url: string, auth: object): Socket {
   return io(url, { auth, transports: ['websocket'], reconnection: false, forceNew: true });
+}
+
+/** An /agent socket as the workstation opens one: events in batched frames. */
+export function openAgentSocket(url: string, auth: { accountId: string; token: string; cursor: number; frames?: EventFraming }): Socket {
+  return openSocket(url, { frames: 'batched', ...auth });
+}
+
+/** A hub event as the benches read it (unvalidated: the client must stay cheap). */
+export interface BenchEvent {
+  type: string;
+  data: { text?: string; author?: { kind: string } };
+}
+
+/** Calls `listener` for each event a socket receives, in order, framed singly (`event`) or batched (`events`). */
+export function onHubEvent(socket: Socket, listener: (event: BenchEvent) => void): void {
+  socket.on('event', listener);
+  socket.on('events', (frame: { events: BenchEvent[] }) => frame.events.forEach(listener));
 }
 
 /** Resolves on `event` (with its payload), rejects on connect_error or disconnect. */
@@ -43,7 +61,8 @@ export interface HubRig {
   customer: Socket;
   customerMessages: () => number;
   /** An /agent socket that has reached sync.done; `events()` counts the `event`s it got. */
-  connectAgent(cursor: number): Promise<{ socket: Socket; events: () => number; headSeq: number }>;
+  /** An agent socket, framed as the workstation asks (`batched`) unless `frames` says otherwise. */
+  connectAgent(cursor: number, frames?: EventFraming): Promise<{ socket: Socket; events: () => number; headSeq: number }>;
   /** Closes sockets and the hub; keeps or deletes the data dir. */
   close(options?: { keepDir?: boolean }): Promise<void>;
 }
@@ -66,11 +85,11 @@ export async function startHubRig(dataDir?: string): Promise<HubRig> {
     const first = await call(customer, 'customer.send', { text: '你好，我的订单还没有到，可以帮我查一下吗？' });
     const conversationId = (first.message as { conversationId: string }).conversationId;
 
-    const connectAgent = async (cursor: number) => {
-      const socket = openSocket(`${hub.url}/agent`, { accountId, token, cursor });
+    const connectAgent = async (cursor: number, frames?: EventFraming) => {
+      const socket = openAgentSocket(`${hub.url}/agent`, { accountId, token, cursor, ...(frames ? { frames } : {}) });
       sockets.push(socket);
       let events = 0;
-      socket.on('event', () => events++);
+      onHubEvent(socket, () => events++);
       const session = waitFor<{ headSeq: number }>(socket, 'session.opened', 'agent session.opened');
       session.catch(() => undefined); // the sync.done wait reports the failure
       await waitFor(socket, 'sync.done', 'agent sync.done');

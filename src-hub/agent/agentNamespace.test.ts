@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { HubEvent } from '../../src-shared/hub/events.js';
 import { connectAgent, customerSays, makeAccount } from '../testing/fixtures.js';
 import { closeAllSockets, command, connect, connectOutcome, eventually } from '../testing/sockets.js';
 import { startTestHub, type TestHub } from '../testing/testHub.js';
@@ -87,6 +88,23 @@ describe('event log and sync', () => {
 
     await customerSays(t.hub, fixture.accountId, '第三条');
     await eventually(() => expect(agent.events.map((e) => e.seq)).toEqual([4, 5, 6, 7]));
+  });
+
+  it('a client that asks for batched frames gets the replay and each commit in `events` frames, never `event`', async () => {
+    const fixture = await makeAccount(t.hub);
+    await customerSays(t.hub, fixture.accountId, '第一条');
+    const agent = connect(t.hub.url, '/agent', { accountId: fixture.accountId, token: fixture.tokens.agent, cursor: 0, frames: 'batched' });
+    await agent.synced;
+    await customerSays(t.hub, fixture.accountId, '第二条');
+    await eventually(() => expect(agent.events.filter((e) => e.type === 'message.created')).toHaveLength(2));
+    const frames = agent.received.filter((r) => r.name === 'events').map((r) => (r.payload as { events: HubEvent[] }).events.map((e) => e.type));
+    // The replay (the first message's two events), then the second message's commit as one frame
+    // (the agent's own presence may share the first live frame or come alone).
+    expect(frames[0]).toEqual(['conversation.upsert', 'message.created']);
+    expect(frames.flat().slice(-2)).toEqual(['conversation.upsert', 'message.created']);
+    expect(frames.flat()).toHaveLength(agent.events.length);
+    expect(agent.received.some((r) => r.name === 'event')).toBe(false);
+    expect(agent.events.map((e) => e.seq)).toEqual(Array.from({ length: agent.events.length }, (_, i) => i + 1));
   });
 
   it('delivers one contiguous run of seqs while customers write concurrently (see syncStream.test for the exact race)', async () => {

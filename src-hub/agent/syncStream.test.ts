@@ -5,11 +5,12 @@ import { createEventBus } from '../events/eventBus.js';
 import { REPLAY_PAGE, startSyncStream, type EventLogReader } from './syncStream.js';
 
 const ACCOUNT = 'shop-a';
-const identity = (cursor: number): AgentIdentity => ({
+const identity = (cursor: number, frames: AgentIdentity['frames'] = 'single'): AgentIdentity => ({
   account: { id: ACCOUNT, name: 'Shop A', channel: 'webchat' },
   person: { id: 'alice', name: 'Alice', role: 'agent' },
   tokenId: 't_1',
   cursor,
+  frames,
 });
 const presence = (seq: number): HubEvent => ({ seq, type: 'agent.presence', at: seq, data: { personId: 'p', status: 'online' } });
 
@@ -81,5 +82,63 @@ describe('startSyncStream', () => {
     await startSyncStream({ log: race.reader, bus: race.bus }, socket, identity(10));
     race.commit(1);
     expect(seqsOf(sent)).toEqual([3]);
+  });
+});
+
+describe('startSyncStream with batched frames', () => {
+  /** The end of the current turn of the event loop, run when the test says. */
+  function turns() {
+    const pending: Array<() => void> = [];
+    return {
+      defer: (task: () => void) => void pending.push(task),
+      end: () => pending.splice(0).forEach((task) => task()),
+    };
+  }
+  const framesOf = (sent: Array<{ name: string; payload: any }>) =>
+    sent.map((s) => (s.name === 'events' ? (s.payload.events as HubEvent[]).map((e) => e.seq) : s.name));
+
+  it('sends the replay in frames of at most a page, in order, all before sync.done', async () => {
+    const race = racingLog(REPLAY_PAGE + 3, () => {});
+    const { sent, socket } = recordingSocket();
+    const turn = turns();
+    await startSyncStream({ log: race.reader, bus: race.bus, defer: turn.defer }, socket, identity(1, 'batched'));
+    const all = Array.from({ length: REPLAY_PAGE + 2 }, (_, i) => i + 2);
+    expect(framesOf(sent)).toEqual(['session.opened', all.slice(0, REPLAY_PAGE), all.slice(REPLAY_PAGE), 'sync.done']);
+    expect(sent.some((s) => s.name === 'event')).toBe(false);
+  });
+
+  it('holds live events until the turn ends and sends them as one frame; the next turn makes the next frame', async () => {
+    const race = racingLog(0, () => {});
+    const { sent, socket } = recordingSocket();
+    const turn = turns();
+    await startSyncStream({ log: race.reader, bus: race.bus, defer: turn.defer }, socket, identity(0, 'batched'));
+    race.commit(3);
+    expect(framesOf(sent)).toEqual(['session.opened', 'sync.done']);
+    turn.end();
+    race.commit(1);
+    turn.end();
+    turn.end();
+    expect(framesOf(sent)).toEqual(['session.opened', 'sync.done', [1, 2, 3], [4]]);
+  });
+
+  it('events committed during the replay come once, after sync.done, in order', async () => {
+    const race = racingLog(3, (_log, call) => call === 1 && race.commit(4));
+    const { sent, socket } = recordingSocket();
+    const turn = turns();
+    await startSyncStream({ log: race.reader, bus: race.bus, defer: turn.defer }, socket, identity(0, 'batched'));
+    turn.end();
+    expect(framesOf(sent)).toEqual(['session.opened', [1, 2, 3], 'sync.done', [4, 5, 6, 7]]);
+  });
+
+  it('leaves out what the role may not see, in frames as in single events', async () => {
+    const { bus, reader } = racingLog(0, () => {});
+    const { sent, socket } = recordingSocket();
+    const turn = turns();
+    await startSyncStream({ log: reader, bus, defer: turn.defer }, socket, identity(0, 'batched'));
+    bus.publish(ACCOUNT, presence(1));
+    bus.publish(ACCOUNT, { seq: 2, type: 'audit.entry', at: 2, data: {} } as unknown as HubEvent);
+    bus.publish(ACCOUNT, presence(3));
+    turn.end();
+    expect(framesOf(sent).at(-1)).toEqual([1, 3]);
   });
 });

@@ -1,6 +1,7 @@
 import { ServerEvents, type HubEvent, type SessionOpened } from '../../src-shared/hub/events.js';
 import type { AgentIdentity } from '../auth/authenticateAgent.js';
 import type { EventBus } from '../events/eventBus.js';
+import { eventSender, type Defer } from './eventSender.js';
 import { mayReceive } from './eventVisibility.js';
 
 export const REPLAY_PAGE = 500;
@@ -27,17 +28,18 @@ export interface SyncTarget {
  * agents) are skipped in both, leaving a gap in the seqs the client tolerates.
  */
 export async function startSyncStream(
-  deps: { log: EventLogReader; bus: EventBus },
+  deps: { log: EventLogReader; bus: EventBus; defer?: Defer },
   socket: SyncTarget,
   identity: AgentIdentity,
 ): Promise<void> {
   const accountId = identity.account.id;
   let buffer: HubEvent[] | null = [];
   let lastSent = 0;
+  const frames = eventSender(socket, identity.frames, deps.defer);
   const send = (event: HubEvent) => {
     if (event.seq <= lastSent) return;
     // An event this role may not see still moves the position on: the replay pages from it.
-    if (mayReceive(identity.person.role, event)) socket.emit(ServerEvents.event, event);
+    if (mayReceive(identity.person.role, event)) frames.send(event);
     lastSent = event.seq;
   };
 
@@ -56,6 +58,7 @@ export async function startSyncStream(
     page.forEach(send);
     if (page.length < REPLAY_PAGE) break;
   }
+  frames.flush();
   socket.emit(ServerEvents.syncDone, { seq: lastSent });
 
   const held = buffer;

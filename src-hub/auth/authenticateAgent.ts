@@ -1,5 +1,5 @@
 import { parseAccountToken, type HubAccount, type Person } from '../../src-shared/domain/account.js';
-import { AgentHandshake, type ConnectRefusal } from '../../src-shared/hub/commands.js';
+import { AgentHandshake, type ConnectRefusal, type EventFraming } from '../../src-shared/hub/commands.js';
 import { findAccount } from '../store/accounts.js';
 import type { Queryable } from '../store/database.js';
 import { findToken } from '../store/tokens.js';
@@ -10,6 +10,8 @@ export interface AgentIdentity {
   person: Person;
   tokenId: string;
   cursor: number;
+  /** How this connection wants its events framed. */
+  frames: EventFraming;
 }
 
 export type Authentication = { ok: true; identity: AgentIdentity } | { ok: false; refusal: ConnectRefusal };
@@ -23,7 +25,7 @@ const refuse = (refusal: ConnectRefusal): Authentication => ({ ok: false, refusa
 export async function authenticateAgent(db: Queryable, auth: unknown): Promise<Authentication> {
   const handshake = AgentHandshake.safeParse(auth);
   if (!handshake.success) return refuse('auth/invalid-handshake');
-  const { accountId, token, cursor } = handshake.data;
+  const { accountId, token, cursor, frames } = handshake.data;
 
   const account = await findAccount(db, accountId);
   if (!account) return refuse('auth/unknown-account');
@@ -38,5 +40,5 @@ export async function authenticateAgent(db: Queryable, auth: unknown): Promise<A
   if (record.revokedAt !== null) return refuse('auth/revoked-token');
 
   const person: Person = { id: record.personId, name: record.personName, role: record.role };
-  return { ok: true, identity: { account, person, tokenId: record.id, cursor } };
+  return { ok: true, identity: { account, person, tokenId: record.id, cursor, frames } };
 }

@@ -1,5 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
-import { HubEvent, SessionOpened, SyncDone } from '../../src-shared/hub/events.js';
+import { EventsFrame, HubEvent, SessionOpened, SyncDone } from '../../src-shared/hub/events.js';
 
 /** Every socket made here, so afterEach can close whatever a failed test left open. */
 const open = new Set<Socket>();
@@ -29,6 +29,8 @@ export function connect(url: string, namespace: '/agent' | '/customer', auth: ob
   socket.onAny((name: string, payload: unknown) => {
     received.push({ name, payload });
     if (name === 'event') events.push(HubEvent.parse(payload));
+    // A batched client's frames: the same events, in order.
+    if (name === 'events') events.push(...EventsFrame.parse(payload).events.map((event) => HubEvent.parse(event)));
   });
   const session = new Promise<SessionOpened>((resolve) => socket.once('session.opened', (p: unknown) => resolve(SessionOpened.parse(p))));
   const synced = new Promise<SyncDone>((resolve) => socket.once('sync.done', (p: unknown) => resolve(SyncDone.parse(p))));

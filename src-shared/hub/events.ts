@@ -119,10 +119,22 @@ export type SyncDone = z.infer<typeof SyncDone>;
 export const QueueStatsFrame = z.object({ stats: z.array(QueueStats).max(500) });
 export type QueueStatsFrame = z.infer<typeof QueueStatsFrame>;
 
+/** The most events one `events` frame carries (a replay page). */
+export const MAX_EVENTS_PER_FRAME = 500;
+
+/**
+ * Events in seq order, for a client that asked for `frames: 'batched'`. Only the
+ * frame's shape is checked here: each event is validated on its own
+ * (`HubEvent`), so one malformed event costs only itself.
+ */
+export const EventsFrame = z.object({ events: z.array(z.unknown()).min(1).max(MAX_EVENTS_PER_FRAME) });
+export type EventsFrame = z.infer<typeof EventsFrame>;
+
 /** socket.io event names, server → client. */
 export const ServerEvents = {
   session: 'session.opened',
   event: 'event',
+  events: 'events',
   syncDone: 'sync.done',
   queueStats: 'queue.stats',
 } as const;

@@ -41,7 +41,7 @@ beforeEach(async () => {
 describe('ConnectionManager through the core', () => {
   it('learns the account identity from session.opened, goes online after sync.done and pushes events', async () => {
     await core.handlers.invoke('accounts/add', { hubUrl: HUB, token: TOKEN });
-    expect(last().request.auth).toEqual({ accountId: 'shop1', token: TOKEN, cursor: 0 });
+    expect(last().request.auth).toEqual({ accountId: 'shop1', token: TOKEN, cursor: 0, frames: 'batched' });
     last().accept();
     expect(statuses.at(-1)).toMatchObject({ status: 'connecting', missed: null });
     last().serverEmit('session.opened', { ...session(), headSeq: 2 });

@@ -16,7 +16,7 @@ import { socketIoFactory } from './hubSocket.js';
 interface TestHub {
   url: string;
   port: number;
-  handshakes: { accountId: string; cursor: number }[];
+  handshakes: { accountId: string; cursor: number; frames?: string }[];
   close(): Promise<void>;
 }
 type OnAgent = (socket: Socket) => void;
@@ -117,6 +117,23 @@ describe('ChannelConnection against a socket.io hub', () => {
     await until(() => connection.state.status === 'online');
     expect(hub.handshakes[0]?.cursor).toBe(5);
     expect(batches).toEqual([[6, 7]]);
+  });
+
+  it('asks for batched frames and takes them: a malformed event or frame costs only itself, duplicates are dropped', async () => {
+    const bad = { ...presence(3), data: { personId: 'p1', status: 'sleeping' } };
+    const hub = await startHub((socket) => {
+      socket.emit('session.opened', session());
+      socket.emit('events', { events: [presence(1), presence(2), bad, presence(4)] });
+      socket.emit('events', { events: 'not a list' });
+      socket.emit('events', { events: [presence(4), presence(5)] });
+      socket.emit('sync.done', { seq: 5 });
+    });
+    cleanups.push(hub.close);
+    const { connection, batches, log } = connect(hub);
+    await until(() => connection.state.status === 'online');
+    expect(hub.handshakes[0]?.frames).toBe('batched');
+    expect(batches.flat()).toEqual([1, 2, 4, 5]);
+    expect(warned(log).map((e) => e.message)).toEqual(['dropped malformed hub event', 'dropped malformed events']);
   });
 
   it('goes offline when the hub goes away and online again, from the committed cursor, when it is back', async () => {

@@ -5,7 +5,7 @@ import {
   type HubCommandName,
   type HubCommandOutput,
 } from '../../../src-shared/hub/commands.js';
-import { HubEvent, QueueStatsFrame, ServerEvents, SessionOpened, SyncDone } from '../../../src-shared/hub/events.js';
+import { EventsFrame, HubEvent, QueueStatsFrame, ServerEvents, SessionOpened, SyncDone } from '../../../src-shared/hub/events.js';
 import { describeZodError, err, type Result } from '../../../src-shared/result.js';
 import type { Clock, Random, TimerHandle } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
@@ -120,7 +120,8 @@ export class ChannelConnection {
     this.onlineSince = null;
     const socket = this.o.socketFactory({
       hubUrl: this.o.hubUrl,
-      auth: { accountId: this.o.accountId, token: this.o.token, cursor },
+      // Batched frames: a burst or a replay costs one parse per frame, not per event.
+      auth: { accountId: this.o.accountId, token: this.o.token, cursor, frames: 'batched' },
     });
     this.socket = socket;
     const mine = (handler: (...args: any[]) => void) => (...args: any[]) => {
@@ -131,6 +132,7 @@ export class ChannelConnection {
     socket.on('disconnect', mine((reason: string) => this.onDisconnect(reason)));
     socket.on(ServerEvents.session, mine((payload: unknown) => this.onSession(payload)));
     socket.on(ServerEvents.event, mine((payload: unknown) => this.onEvent(payload)));
+    socket.on(ServerEvents.events, mine((payload: unknown) => this.onEvents(payload)));
     socket.on(ServerEvents.syncDone, mine((payload: unknown) => this.onSyncDone(payload)));
     socket.on(ServerEvents.queueStats, mine((payload: unknown) => this.onQueueStats(payload)));
     this.setState({ status: 'connecting', reason: null, detail: null, retryAt: null, missed: null });
@@ -204,6 +206,13 @@ export class ChannelConnection {
     }
     this.lastSeq = parsed.data.seq;
     this.batcher.add(parsed.data);
+  }
+
+  /** A frame of events: each is checked on its own, so a malformed one is dropped alone. */
+  private onEvents(payload: unknown): void {
+    const parsed = EventsFrame.safeParse(payload);
+    if (!parsed.success) return this.protocolError('events', describeZodError(parsed.error));
+    for (const event of parsed.data.events) this.onEvent(event);
   }
 
   private onSyncDone(payload: unknown): void {
