@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { base64ToBytes } from '../../src-shared/bridge/base64.js';
 import { IMAGE_SAMPLES } from '../../src-shared/domain/imageSamples.js';
 import { storeImage } from '../attachments/storeImage.js';
-import { skipServices, startServices } from '../scaleout/services.js';
+import { STORE_DRIVERS } from '../testing/storeDrivers.js';
 import type { Message } from '../../src-shared/domain/message.js';
 import type { HubContext } from '../context.js';
 import { newConversation } from '../conversations/recordCustomerTurn.js';
@@ -12,19 +12,6 @@ import { saveConversation } from './conversations.js';
 import { upsertCustomer } from './customers.js';
 import { openDatabase, type Database } from './database.js';
 import { insertMessage } from './messages.js';
-
-/** The same SQL on both drivers: bytea in and out, the content key, and the jsonb lookup that guards visitors. */
-const DRIVERS = [
-  { name: 'PGlite', skip: false, open: async () => ({ db: await openDatabase(null), stop: async () => {} }) },
-  {
-    name: 'PostgreSQL',
-    skip: skipServices(),
-    open: async () => {
-      const services = await startServices('postgres');
-      return { db: await openDatabase(await services.freshDatabase()), stop: () => services.stop() };
-    },
-  },
-];
 
 const ACCOUNT = { id: 'shop', name: 'Shop', channel: 'webchat' } as const;
 /** newConversation only draws an id from the context. */
@@ -40,14 +27,17 @@ const message = (over: Partial<Message> & Pick<Message, 'id' | 'conversationId'>
   ...over,
 });
 
-describe.each(DRIVERS)('attachments on $name', (driver) => {
+/** The same SQL on both drivers: bytea in and out, the content key, and the jsonb lookup that guards visitors. */
+describe.each(STORE_DRIVERS)('attachments on $name', (driver) => {
   let db: Database;
   let stop = async () => {};
   const png = base64ToBytes(IMAGE_SAMPLES['image/png']);
 
   beforeAll(async () => {
     if (driver.skip) return;
-    ({ db, stop } = await driver.open());
+    const store = await driver.setUp();
+    stop = store.tearDown;
+    db = await openDatabase(store.databaseUrl ?? null);
     await insertAccount(db, ACCOUNT, 1);
   });
   afterAll(async () => {

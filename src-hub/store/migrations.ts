@@ -247,6 +247,22 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; up: (tx: Transaction) 
         ALTER TABLE messages ADD COLUMN pos bigint GENERATED ALWAYS AS IDENTITY;
       `),
   },
+  {
+    // Which node is delivering a reply (mail, webhook callback) until when: a node that
+    // starts, or sweeps for what a dead node left pending, skips what another still holds.
+    version: 9,
+    up: (tx) =>
+      tx.exec(`
+        CREATE TABLE delivery_claims (
+          kind text NOT NULL,
+          account_id text NOT NULL,
+          message_id text NOT NULL,
+          holder text NOT NULL,
+          until bigint NOT NULL,
+          PRIMARY KEY (kind, account_id, message_id)
+        );
+      `),
+  },
 ];
 
 export async function runMigrations(db: Database): Promise<number> {

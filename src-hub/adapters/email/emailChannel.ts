@@ -45,7 +45,7 @@ export async function startEmailChannel(
     },
     addressOf: (accountId) => addressOf(options, accountId),
     async close() {
-      worker.stop();
+      await worker.stop();
       await listening.close();
       sender.close();
     },

@@ -22,6 +22,8 @@ export interface EmailOptions {
   maxMessageBytes?: number;
   /** Waits between delivery attempts; one attempt more than there are delays. Default 1 s, 5 s, 30 s. */
   retryDelaysMs?: number[];
+  /** How often pending replies nobody holds (a dead node's) are looked for. Default 30 s. */
+  sweepMs?: number;
 }
 
 export const DEFAULT_MAX_MESSAGE_BYTES = 10 * 1024 * 1024;

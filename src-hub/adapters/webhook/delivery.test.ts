@@ -1,51 +1,26 @@
 import { readFile } from 'node:fs/promises';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import type { HubEvent } from '../../../src-shared/hub/events.js';
 import { adminSecretPath } from '../../http/adminSecret.js';
 import { postSignedMessage } from '../../sim/connectorClient.js';
+import { startTestCallback, type TestCallback } from '../../testing/callback.js';
 import { connectAgent, customerSays, makeAccount } from '../../testing/fixtures.js';
 import { closeAllSockets, command, eventually } from '../../testing/sockets.js';
 import { startTestHub, uniqueId, type TestHub } from '../../testing/testHub.js';
 import { verifySignature } from './signature.js';
 
-/** A connector's callback endpoint on loopback: records every attempt; `down` answers 503. */
-interface Callback {
-  url: string;
-  down: boolean;
-  attempts: Array<{ headers: IncomingHttpHeaders; raw: Buffer }>;
-  server: Server;
-}
-
-async function startCallback(): Promise<Callback> {
-  const callback = { url: '', down: false, attempts: [] } as unknown as Callback;
-  callback.server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      callback.attempts.push({ headers: req.headers, raw: Buffer.concat(chunks) });
-      res.writeHead(callback.down ? 503 : 200).end();
-    });
-  });
-  await new Promise<void>((resolve) => callback.server.listen(0, '127.0.0.1', resolve));
-  callback.url = `http://127.0.0.1:${(callback.server.address() as AddressInfo).port}/callback`;
-  return callback;
-}
-
 let t: TestHub;
-let callback: Callback;
+let callback: TestCallback;
 let adminSecret: string;
 beforeAll(async () => {
-  callback = await startCallback();
+  callback = await startTestCallback();
   t = await startTestHub(undefined, { webhook: { retryDelaysMs: [20, 40, 80] } });
   adminSecret = (await readFile(adminSecretPath(t.dataDir), 'utf8')).trim();
 });
 afterEach(closeAllSockets);
 afterAll(async () => {
   await t.dispose();
-  callback.server.closeAllConnections();
-  await new Promise((resolve) => callback.server.close(resolve));
+  await callback.close();
 });
 
 const statuses = (events: HubEvent[]) => events.flatMap((e) => (e.type === 'message.status' ? [e.data.status] : []));

@@ -5,19 +5,18 @@ import { findVisitorOfConversation } from '../../store/customers.js';
 import { findMessage, setMessageStatus } from '../../store/messages.js';
 import { findWebhookAccount } from '../../store/webhookAccounts.js';
 import { findDeliveryOf, insertDelivery, listPendingWebhookDeliveries, setDeliveryState, type WebhookDelivery } from '../../store/webhookDeliveries.js';
-import { createRetryTimers } from '../../delivery/retryTimers.js';
 import type { CallbackSender } from './callbackSender.js';
-import { createConversationChains } from '../../delivery/conversationChains.js';
+import { ATTEMPT_HOLD_MS, startClaimedDeliveries } from '../../delivery/claimedDeliveries.js';
 import { platformIdOf } from './ingestWebhookMessage.js';
 import { PLATFORM_CHANNELS } from './webhookOptions.js';
 
 export interface WebhookDeliveryWorker {
-  /** Sends what a previous run left pending. */
+  /** Sends what a previous run (or a dead node of the cluster) left pending and no node holds; runs again every sweep. */
   resume(): Promise<void>;
   /** Sends a delivery the store has marked pending again (a re-queued dead letter). */
   requeue(delivery: WebhookDelivery): Promise<void>;
-  /** Stops retrying; undelivered replies stay pending for the next start. */
-  stop(): void;
+  /** Stops retrying; undelivered replies stay pending, unclaimed, for the next start or another node. */
+  stop(): Promise<void>;
 }
 
 /**
@@ -25,10 +24,14 @@ export interface WebhookDeliveryWorker {
  * their event commits: per conversation in order, retried with bounded
  * exponential backoff, then delivered or a dead letter (`message.status` failed).
  */
-export function startWebhookDeliveryWorker(ctx: HubContext, deps: { sender: CallbackSender; delays: number[] }): WebhookDeliveryWorker {
-  const timers = createRetryTimers();
-  const chain = createConversationChains((error) => ctx.log(`webhook delivery failed: ${String(error)}`));
-  const enqueue = (message: Message) => chain(`${message.accountId}/${message.conversationId}`, () => deliver(message));
+export function startWebhookDeliveryWorker(ctx: HubContext, deps: { sender: CallbackSender; delays: number[]; sweepMs?: number }): WebhookDeliveryWorker {
+  const deliveries = startClaimedDeliveries(ctx, {
+    kind: 'webhook',
+    deliver,
+    pending: async () => (await listPendingWebhookDeliveries(ctx.db)).map((d) => ({ accountId: d.accountId, messageId: d.messageId })),
+    ...(deps.sweepMs ? { sweepMs: deps.sweepMs } : {}),
+  });
+  const { timers } = deliveries;
 
   async function deliver(message: Message): Promise<void> {
     if (timers.stopped) return;
@@ -38,8 +41,10 @@ export function startWebhookDeliveryWorker(ctx: HubContext, deps: { sender: Call
     // account may also be reached another way (the demo's shop gets web-chat visitors).
     const visitor = await findVisitorOfConversation(ctx.db, message.accountId, message.conversationId);
     if (!visitor?.startsWith(`${conversation.channel}:`)) return;
+    // Claimed before its state is read: a node that just finished it has marked it first.
+    if (!(await deliveries.claim(message, ATTEMPT_HOLD_MS))) return; // another node delivers it
     const known = await findDeliveryOf(ctx.db, message.accountId, message.id);
-    if (known && known.state !== 'pending') return; // done in an earlier run
+    if (known && known.state !== 'pending') return deliveries.release(message); // done already
     const delivery = known ?? (await ctx.journal.record(message.accountId, ({ tx, at }) =>
       insertDelivery(tx, { id: ctx.newId('wo'), accountId: message.accountId, conversationId: message.conversationId, messageId: message.id, createdAt: at })));
     const payload = { eventId: delivery.id, conversationId: message.conversationId, customerId: platformIdOf(visitor), text: message.text, sentAt: message.createdAt };
@@ -54,6 +59,8 @@ export function startWebhookDeliveryWorker(ctx: HubContext, deps: { sender: Call
       const delay = deps.delays[attempt];
       if (outcome.permanent || delay === undefined) return finish(delivery, message, attempt + 1, outcome.reason);
       ctx.log(`webhook reply ${message.id} attempt ${attempt + 1} failed (${outcome.reason}); retrying in ${delay} ms`);
+      // Held through the wait and the next attempt, so no other node's sweep takes it meanwhile.
+      if (!(await deliveries.claim(message, delay + ATTEMPT_HOLD_MS))) return;
       if (!(await timers.wait(delay))) return;
     }
   }
@@ -67,28 +74,25 @@ export function startWebhookDeliveryWorker(ctx: HubContext, deps: { sender: Call
       await setMessageStatus(tx, message.accountId, message.id, status);
       await append('message.status', { messageId: message.id, conversationId: message.conversationId, status });
     });
+    await deliveries.release(message);
   };
 
   const unsubscribe = ctx.bus.subscribe(null, (_accountId, event, origin) => {
     // Delivered by the node that committed the reply: once per cluster.
     if (origin !== 'local' || event.type !== 'message.created' || event.data.private) return;
     if (event.data.author.kind !== 'agent' && event.data.author.kind !== 'bot') return; // customers' own messages, system lines
-    enqueue(event.data);
+    deliveries.enqueue(event.data);
   });
 
-  const requeue = async (delivery: WebhookDelivery) => {
-    const message = await findMessage(ctx.db, delivery.accountId, delivery.messageId);
-    if (message) enqueue(message);
-  };
-
   return {
-    async resume() {
-      for (const delivery of await listPendingWebhookDeliveries(ctx.db)) await requeue(delivery);
+    resume: deliveries.resume,
+    async requeue(delivery) {
+      const message = await findMessage(ctx.db, delivery.accountId, delivery.messageId);
+      if (message) deliveries.enqueue(message);
     },
-    requeue,
     stop() {
       unsubscribe();
-      timers.stop();
+      return deliveries.stop();
     },
   };
 }

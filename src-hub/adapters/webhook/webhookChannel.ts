@@ -30,6 +30,7 @@ export function startWebhookChannel(ctx: HubContext, options: WebhookOptions, ad
   const worker = startWebhookDeliveryWorker(ctx, {
     sender: sender ?? createFetchSender(options.callbackTimeoutMs ?? DEFAULT_CALLBACK_TIMEOUT_MS, ctx.now),
     delays: options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS,
+    ...(options.sweepMs ? { sweepMs: options.sweepMs } : {}),
   });
   worker.resume().catch((error: unknown) => ctx.log(`resuming webhook deliveries failed: ${String(error)}`));
   const inbound = {
@@ -62,7 +63,7 @@ export function startWebhookChannel(ctx: HubContext, options: WebhookOptions, ad
     admin,
     deadLetters: createDeadLetterDesk(ctx, { admin, worker }),
     close: async () => {
-      worker.stop();
+      await worker.stop();
       await inbound.queue.drain();
     },
   };

@@ -11,6 +11,8 @@ export interface WebhookOptions {
   maxBatchBodyBytes?: number;
   /** Waits between callback attempts; one attempt more than there are delays. Default exponential, 1 s doubling to 32 s. */
   retryDelaysMs?: number[];
+  /** How often pending callbacks nobody holds (a dead node's) are looked for. Default 30 s. */
+  sweepMs?: number;
   /** One callback attempt may take this long. Default 10 s. */
   callbackTimeoutMs?: number;
 }
