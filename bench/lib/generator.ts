@@ -5,8 +5,11 @@ import type { Throughput } from './measure.js';
 
 /** What the generator process is asked to do (see generatorChild.ts). */
 export type GeneratorJob =
-  /** `requests` signed POSTs to `path`, `window` in flight on keep-alive connections; `batch` > 0 posts batches of that many messages. */
-  | { kind: 'webhook'; url: string; path: string; secret: string; phase: string; requests: number; window: number; batch: number }
+  /**
+   * `requests` signed POSTs, `window` in flight on keep-alive connections; `batch` > 0 posts
+   * batches of that many messages. Request i goes to `targets[i % targets.length]` (one per account).
+   */
+  | { kind: 'webhook'; url: string; targets: Array<{ path: string; secret: string }>; phase: string; requests: number; window: number; batch: number }
   /** `requests` emits of `event` with an ack on one socket.io client, `window` in flight. */
   | { kind: 'socket'; url: string; auth: object; event: string; phase: string; requests: number; window: number }
   /** The 618 surge open-loop through the widget (src-hub/sim/burst.ts); reports when each line left. */

@@ -30,7 +30,8 @@ async function webhookJob(job: Extract<GeneratorJob, { kind: 'webhook' }>): Prom
   const statuses: Record<string, number> = {};
   try {
     const result = await windowed(job.requests, job.window, async (i) => {
-      const status = await post(agent, url, job.path, job.secret, JSON.stringify(webhookBody(job.phase, i, job.batch)));
+      const target = job.targets[i % job.targets.length]!;
+      const status = await post(agent, url, target.path, target.secret, JSON.stringify(webhookBody(job.phase, i, job.batch)));
       statuses[status] = (statuses[status] ?? 0) + 1;
     });
     return { ...result, statuses };
