@@ -86,7 +86,7 @@ describe('startSyncStream', () => {
 });
 
 describe('startSyncStream with batched frames', () => {
-  /** The end of the current turn of the event loop, run when the test says. */
+  /** The moment the publishing code has finished (a microtask in the hub), run when the test says. */
   function turns() {
     const pending: Array<() => void> = [];
     return {
@@ -107,7 +107,7 @@ describe('startSyncStream with batched frames', () => {
     expect(sent.some((s) => s.name === 'event')).toBe(false);
   });
 
-  it('holds live events until the turn ends and sends them as one frame; the next turn makes the next frame', async () => {
+  it('holds live events until the publishing code has finished and sends them as one frame; the next commit makes the next frame', async () => {
     const race = racingLog(0, () => {});
     const { sent, socket } = recordingSocket();
     const turn = turns();

@@ -8,9 +8,9 @@ import { EscalationSummary, EscalationTarget, SuggestionFeedback } from './event
 
 /**
  * How the hub frames events to a client: `single`, one `event` frame each (the
- * default, for clients written before frames); `batched`, the events of one
- * turn of the hub's event loop in one `events` frame, which costs the hub and
- * the client one encode, one write and one parse per frame instead of per event.
+ * default, for clients written before frames); `batched`, a commit's events (or
+ * a replay page) in one `events` frame, which costs the hub and the client one
+ * encode, one write and one parse per frame instead of per event.
  */
 export const EventFraming = z.enum(['single', 'batched']);
 export type EventFraming = z.infer<typeof EventFraming>;
