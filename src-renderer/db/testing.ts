@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import type { Conversation, HubEvent, Message } from '../../src-shared/index.js';
+import { sampleMessage } from '../../src-shared/domain/messageSample.js';
 import { WorkstationDb } from './schema.js';
 
 /** A fresh database per test (fake-indexeddb: unit tests only; e2e uses Chromium's real IndexedDB). */
@@ -20,18 +21,8 @@ export const conversation = (over: Partial<Conversation> = {}): Conversation => 
   ...over,
 });
 
-export const message = (over: Partial<Message> = {}): Message => ({
-  id: 'm1',
-  conversationId: 'c1',
-  accountId: 'shop-a',
-  clientId: null,
-  author: { kind: 'customer', id: 'v1', name: '王女士' },
-  text: '你好，我的快递到哪了？',
-  private: false,
-  status: 'sent',
-  createdAt: 1_000,
-  ...over,
-});
+/** A valid stored message (the shared contract's sample). */
+export const message = sampleMessage;
 
 export const upsert = (seq: number, over: Partial<Conversation> = {}): HubEvent => ({
   seq,

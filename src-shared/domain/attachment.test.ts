@@ -5,6 +5,7 @@ import { CustomerSend } from '../hub/customer.js';
 import { Attachment, channelTakesImages, imageProblem, MAX_ATTACHMENT_BYTES, sanitizeAttachmentName, sniffImageMime } from './attachment.js';
 import { IMAGE_SAMPLES, SVG_WITH_SCRIPT } from './imageSamples.js';
 import { Message } from './message.js';
+import { sampleMessage } from './messageSample.js';
 
 const bytesOf = base64ToBytes;
 const id = 'a'.repeat(64);
@@ -61,17 +62,7 @@ describe('sanitizeAttachmentName', () => {
 
 describe('the contract', () => {
   const attachment = { id, kind: 'image', mime: 'image/png', size: 68, width: 1, height: 1, name: 'a.png' } as const;
-  const message = {
-    id: 'm1',
-    conversationId: 'c1',
-    accountId: 'acc',
-    clientId: null,
-    author: { kind: 'agent', id: 'p1', name: 'Ann' },
-    text: 'hello',
-    private: false,
-    status: 'sent',
-    createdAt: 1,
-  } as const;
+  const message = sampleMessage({ author: { kind: 'agent', id: 'p1', name: 'Ann' }, text: 'hello' });
 
   it('keeps older messages without attachments valid', () => {
     expect(Message.safeParse(message).success).toBe(true);

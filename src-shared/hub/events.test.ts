@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { describeZodError } from '../result.js';
+import { sampleMessage } from '../domain/messageSample.js';
 import { HubEvent } from './events.js';
 
-const message = {
-  id: 'm1',
-  conversationId: 'c1',
-  accountId: 'shop-a',
-  clientId: null,
-  author: { kind: 'customer', id: 'v1', name: '王女士' },
-  text: '<script>alert(1)</script> 你好',
-  private: false,
-  status: 'sent',
-  createdAt: 1,
-};
+const message = sampleMessage({ text: '<script>alert(1)</script> 你好' });
 const valid = { seq: 1, type: 'message.created', at: 1, data: message };
 
 describe('HubEvent', () => {
