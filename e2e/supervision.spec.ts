@@ -140,9 +140,20 @@ test('two supervisors take over the same conversation at once: exactly one wins,
     await rowOf(p, 'conversation-row', conversationId).click();
     await expect(p.getByTestId('takeover-button')).toBeVisible();
   }
-  // Both click in the same instant (a DOM click in each page, sent together): once the
-  // winner's takeover reaches the other page its button goes away, so a real race needs this.
-  const clickTakeover = (p: Page) => p.evaluate(() => document.querySelector<HTMLButtonElement>('[data-testid="takeover-button"]')!.click());
+  // Both click in the same instant: once the winner's takeover reaches the other page its
+  // button goes away, so a real race needs both clicks armed in advance. Sending the two
+  // clicks one after the other (even unawaited) let the first take over before the second
+  // page got its click on a loaded machine (CI); a timer in each page, set for the same
+  // moment on the machine's one clock, leaves only the timers' jitter between them.
+  const at = Date.now() + 400;
+  const clickTakeover = (p: Page) =>
+    p.evaluate(async (when) => {
+      const button = document.querySelector<HTMLButtonElement>('[data-testid="takeover-button"]');
+      if (!button) throw new Error('no takeover button to arm');
+      await new Promise((resolve) => setTimeout(resolve, when - Date.now()));
+      if (!button.isConnected) throw new Error('the other takeover arrived before this click fired');
+      button.click();
+    }, at);
   await Promise.all([clickTakeover(sue), clickTakeover(sam)]);
   const notices = await Promise.all(
     [sue, sam].map(async (p) => {
