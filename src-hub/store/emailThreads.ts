@@ -75,7 +75,7 @@ export async function findOutboundOf(db: Queryable, accountId: string, messageId
   return result.rows[0] ? toEntry(result.rows[0]) : null;
 }
 
-/** Outbound mails a previous run left undelivered (the hub stopped mid-retry). */
+/** Outbound mails not yet delivered: a previous run's (stopped mid-retry), a dead node's, or in flight here; oldest first. */
 export async function listPendingDeliveries(db: Queryable): Promise<ThreadEntry[]> {
   const result = await db.query<Row>(`SELECT * FROM email_threads WHERE delivery = 'pending' ORDER BY created_at`);
   return result.rows.map(toEntry);

@@ -263,6 +263,16 @@ export const MIGRATIONS: ReadonlyArray<{ version: number; up: (tx: Transaction) 
         );
       `),
   },
+  {
+    // Every node now lists pending outgoing mail every sweep (30 s), not only at start:
+    // without an index that scans every mail thread ever stored, inbound ones included.
+    // (webhook_deliveries has webhook_deliveries_by_state since migration 3.)
+    version: 10,
+    up: (tx) =>
+      tx.exec(`
+        CREATE INDEX email_threads_pending ON email_threads (created_at) WHERE delivery = 'pending';
+      `),
+  },
 ];
 
 export async function runMigrations(db: Database): Promise<number> {

@@ -84,7 +84,7 @@ export async function listDeadLetters(db: Queryable, accountId: string | null, l
   return result.rows.map(toDelivery);
 }
 
-/** Deliveries a previous run left pending (the hub stopped mid-retry), oldest first. */
+/** Deliveries not yet done: a previous run's (stopped mid-retry), a dead node's, or in flight here; oldest first. */
 export async function listPendingWebhookDeliveries(db: Queryable): Promise<WebhookDelivery[]> {
   const result = await db.query<Row>(`SELECT * FROM webhook_deliveries WHERE state = 'pending' ORDER BY created_at, id`);
   return result.rows.map(toDelivery);
